@@ -1,0 +1,105 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import { CAMS_API_VERSION, CAMS_REGIONS, CUSTOM_ENDPOINT, resolveEndpoint } from './common/acs/endpoints';
+import { buildSignedRequest } from './common/acs/request';
+
+export class AlibabaCloudChatAppApi implements ICredentialType {
+	name = 'alibabaCloudChatAppApi';
+
+	displayName = 'Alibaba Cloud Chat App API';
+
+	icon: Icon = {
+		light: 'file:../icons/alibabaCloudChatApp.svg',
+		dark: 'file:../icons/alibabaCloudChatApp.dark.svg',
+	};
+
+	documentationUrl = 'https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-overview';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'AccessKey ID',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The AccessKey ID of a RAM user with the AliyunCAMSFullAccess policy (or the cams:* actions you use)',
+		},
+		{
+			displayName: 'AccessKey Secret',
+			name: 'accessKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'STS Security Token',
+			name: 'securityToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only for temporary STS credentials; leave empty for a permanent AccessKey pair',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				...CAMS_REGIONS.map(({ name, value }) => ({ name, value })),
+				{ name: 'Custom Endpoint', value: CUSTOM_ENDPOINT },
+			],
+			default: CAMS_REGIONS[0].value,
+		},
+		{
+			displayName: 'Endpoint URL',
+			name: 'endpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://cams.ap-southeast-1.aliyuncs.com',
+			description: 'Base URL of the CAMS gateway, for example a local emulator such as http://127.0.0.1:8090',
+			displayOptions: { show: { region: [CUSTOM_ENDPOINT] } },
+		},
+	];
+
+	/** Signs every request with ACS3-HMAC-SHA256 over the exact bytes that are sent. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		let endpoint: string;
+		try {
+			endpoint = resolveEndpoint(credentials.region as string, credentials.endpoint as string);
+		} catch (error) {
+			throw new UserError((error as Error).message);
+		}
+		const headers = { 'x-acs-version': CAMS_API_VERSION, ...(requestOptions.headers ?? {}) };
+		const signed = buildSignedRequest({ ...requestOptions, headers }, endpoint, {
+			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
+			accessKeySecret: String(credentials.accessKeySecret ?? ''),
+			securityToken: (credentials.securityToken as string) || undefined,
+		});
+		const wireRequest: IHttpRequestOptions = { ...requestOptions, url: signed.url, method: signed.method as IHttpRequestMethods, headers: signed.headers, body: signed.body };
+		// The URL already carries the encoded query and the absolute endpoint; nothing may re-add them.
+		delete wireRequest.baseURL;
+		delete wireRequest.qs;
+		return wireRequest;
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '/',
+			headers: { 'x-acs-action': 'ListInstance' },
+			qs: { PageIndex: 1, PageSize: 1 },
+		},
+	};
+}

@@ -1,0 +1,28 @@
+/** Regions with a documented public CAMS endpoint. Singapore is the only one Alibaba lists. */
+export const CAMS_REGIONS = [{ name: 'Singapore (ap-southeast-1)', value: 'ap-southeast-1' }] as const;
+
+export const CUSTOM_ENDPOINT = 'custom';
+
+export const CAMS_API_VERSION = '2020-06-06';
+
+/** The endpoint for a region, using the SDK's "regional" rule: `https://cams.<region>.aliyuncs.com`. */
+export function regionEndpoint(region: string): string {
+	return `https://cams.${region}.aliyuncs.com`;
+}
+
+/**
+ * Resolves the base URL from the credential fields. A custom endpoint (for example the local
+ * emulator at `http://127.0.0.1:PORT`) wins when the region is set to "custom".
+ */
+export function resolveEndpoint(region: string, customEndpoint?: string): string {
+	if (region === CUSTOM_ENDPOINT) {
+		const trimmed = (customEndpoint ?? '').trim().replace(/\/+$/, '');
+		if (!/^https?:\/\/[^/\s]+$/i.test(trimmed)) {
+			throw new Error(
+				`The custom endpoint "${customEndpoint ?? ''}" is not a URL like https://cams.ap-southeast-1.aliyuncs.com or http://127.0.0.1:8080`,
+			);
+		}
+		return trimmed;
+	}
+	return regionEndpoint(region || CAMS_REGIONS[0].value);
+}
