@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { jsonObjectValue, locatorValue, phoneNumberValue, requiredValue } from '../../helpers/input';
+import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
+import { mediaHeaderVariable, templateVariables } from '../../helpers/templates';
+import type { CamsParams } from '../../transport';
+import { getTemplateDetail } from '../../transport/templates';
+
+/** What a template send needs for one recipient; shared by Send Template and Send Bulk Template. */
+export interface TemplateSend {
+	/** Parameters common to every recipient (channel, sender, template, options). */
+	shared: CamsParams;
+	recipient: { To: string; TemplateParams?: Record<string, string>; Payload?: string[] };
+}
+
+const details = new WeakMap<IExecuteFunctions, Map<string, Promise<IDataObject>>>();
+
+/** Template detail, fetched once per template and language per execution (its quota is 5/s). */
+function cachedDetail(context: IExecuteFunctions, channelId: string, channelType: string, code: string, language: string, itemIndex: number) {
+	let cache = details.get(context);
+	if (!cache) details.set(context, (cache = new Map()));
+	const key = [channelId, channelType, code, language].join('\u0000');
+	if (!cache.has(key)) {
+		const pending = getTemplateDetail.call(context, channelId, channelType, code, language, itemIndex);
+		pending.catch(() => cache.delete(key));
+		cache.set(key, pending);
+	}
+	return cache.get(key)!;
+}
+
+function variableValues(context: IExecuteFunctions, itemIndex: number, wanted: string[]): Record<string, unknown> {
+	if (context.getNodeParameter('variablesInput', itemIndex, 'mapper') === 'json') {
+		return jsonObjectValue(context, 'templateParamsJson', 'Variables (JSON)', itemIndex);
+	}
+	const mapper = context.getNodeParameter('templateVariables', itemIndex, {}) as ResourceMapperValue;
+	if (mapper.mappingMode === 'autoMapInputData') {
+		const json = context.getInputData()[itemIndex]?.json ?? {};
+		return Object.fromEntries(wanted.filter((name) => name in json).map((name) => [name, json[name]]));
+	}
+	return (mapper.value ?? {}) as Record<string, unknown>;
+}
+
+function toText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+	return text === '' ? undefined : text;
+}
+
+/** Reads and checks one item's template send; throws before any send when something is missing. */
+export async function readTemplateSend(this: IExecuteFunctions, itemIndex: number): Promise<TemplateSend> {
+	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
+	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
+	const rawFrom = requiredValue(this, 'from', 'Sender', itemIndex);
+	const rawTo = requiredValue(this, 'to', 'Recipient', itemIndex);
+	const from = senderIsPhoneNumber(channelType) ? phoneNumberValue(this, rawFrom, 'Sender', itemIndex) : rawFrom;
+	const to = recipientIsPhoneNumber(channelType) ? phoneNumberValue(this, rawTo, 'Recipient', itemIndex) : rawTo;
+	const templateCode = requiredValue(this, 'template', 'Template', itemIndex);
+	const language = requiredValue(this, 'language', 'Language', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const detail = await cachedDetail(this, channelId, channelType, templateCode, language, itemIndex);
+	const wanted = templateVariables(detail);
+	const values = variableValues(this, itemIndex, wanted);
+	const mediaVariable = mediaHeaderVariable(detail);
+	if (mediaVariable && options.headerMediaUrl) values[mediaVariable] = options.headerMediaUrl;
+
+	const params: Record<string, string> = {};
+	for (const [name, value] of Object.entries(values)) {
+		const text = toText(value);
+		if (text !== undefined) params[name] = text;
+	}
+	const missing = wanted.filter((name) => params[name] === undefined);
+	if (missing.length > 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Template variable${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`,
+			{
+				itemIndex,
+				description: `The template ${templateCode} (${language}) needs a value for ${missing.map((name) => `$(${name})`).join(', ')}. Map them under "Template Variables" or add them to the JSON.`,
+			},
+		);
+	}
+	const payloads = ((options.buttonPayloads as string[] | undefined) ?? []).filter((payload) => payload !== '');
+	return {
+		shared: {
+			ChannelType: channelType,
+			CustSpaceId: channelId,
+			From: from,
+			TemplateCode: templateCode,
+			Language: language,
+			TaskId: locatorValue(this, 'options.taskId', itemIndex) || undefined,
+			FallBackId: options.fallBackId,
+			FallBackDuration: options.fallBackId ? options.fallBackDuration : undefined,
+			FallBackRule: options.fallBackId ? options.fallBackRule : undefined,
+			FallBackContent: options.fallBackContent,
+			Label: options.label,
+			Ttl: options.ttl,
+			Tag: options.tag,
+			TrackingData: options.trackingData,
+		},
+		recipient: {
+			To: to,
+			TemplateParams: Object.keys(params).length > 0 ? params : undefined,
+			Payload: payloads.length > 0 ? payloads : undefined,
+		},
+	};
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { normalisePhoneNumber } from './phone';
+
+/** A resource-locator (or plain) parameter of one item, as a trimmed string. */
+export function locatorValue(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return String(value ?? '').trim();
+}
+
+/** A required text parameter; the error names the field. */
+export function requiredValue(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = locatorValue(context, name, itemIndex);
+	if (!value) {
+		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
+			itemIndex,
+			description: `Set the "${label}" field (an expression that resolves to nothing gives this error too).`,
+		});
+	}
+	return value;
+}
+
+/** A phone number in CAMS's digits-only form, or a NodeOperationError that says how to fix it. */
+export function phoneNumberValue(context: IExecuteFunctions, raw: string, label: string, itemIndex: number): string {
+	const normalised = normalisePhoneNumber(raw);
+	if (!normalised) {
+		throw new NodeOperationError(context.getNode(), `${label} "${raw}" is not a valid phone number`, {
+			itemIndex,
+			description:
+				'Use the international format with the country code, e.g. +65 9123 4567 or 6591234567 (8 to 15 digits; "+", spaces and dashes are removed).',
+		});
+	}
+	return normalised;
+}
+
+/**
+ * Parses a JSON parameter; n8n may hand it over already parsed. A syntax error is reported with
+ * the position JSON.parse found it at.
+ */
+export function jsonValue(context: IExecuteFunctions, name: string, label: string, itemIndex: number): unknown {
+	const raw = context.getNodeParameter(name, itemIndex, '');
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, {
+			itemIndex,
+			description: `Fix the JSON in "${label}". Keys and strings need double quotes, and there must be no trailing comma.`,
+		});
+	}
+}
+
+/** A JSON parameter that must be an object (not an array or a value). */
+export function jsonObjectValue(context: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
+	const value = jsonValue(context, name, label, itemIndex);
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		throw new NodeOperationError(context.getNode(), `${label} must be a JSON object`, {
+			itemIndex,
+			description: `Write "${label}" as an object in braces, e.g. {"name": "Alice"}.`,
+		});
+	}
+	return value as IDataObject;
+}

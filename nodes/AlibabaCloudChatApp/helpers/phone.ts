@@ -1,0 +1,21 @@
+/**
+ * Normalises a phone number the way CAMS wants it: digits only, country code first, no `+`.
+ * Spaces, dashes, dots, brackets and a leading `+` or `00` are stripped.
+ * Returns undefined when what remains is not 8 to 15 digits (E.164 without the plus).
+ */
+export function normalisePhoneNumber(input: string): string | undefined {
+	const stripped = String(input).trim().replace(/[\s\-().]/g, '');
+	const digits = stripped.replace(/^\+/, '').replace(/^00/, '');
+	if (!/^\d{8,15}$/.test(digits)) return undefined;
+	return digits;
+}
+
+/** WhatsApp and Viber address recipients by phone number; Messenger and Instagram by user ID. */
+export function recipientIsPhoneNumber(channelType: string): boolean {
+	return channelType === 'whatsapp' || channelType === 'viber';
+}
+
+/** Only WhatsApp sends from a phone number; Viber uses a service ID, Meta pages an account ID. */
+export function senderIsPhoneNumber(channelType: string): boolean {
+	return channelType === 'whatsapp';
+}
