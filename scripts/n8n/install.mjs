@@ -90,28 +90,49 @@ export function npmEnv(base = process.env) {
 	return env;
 }
 
+// npm reacts to SIGINT/SIGTERM by rolling back (deleting what it installed), which can take a while. If we died
+// right away, a re-run would wipe/install while the old npm still deletes files. So: forward the signal, wait for
+// npm to finish, release the lock, then exit. The npm pid is also recorded in the lock (see withLock) for the
+// case where this process is SIGKILLed.
+let currentLock = null;
 function run(cmd, args, opts, log) {
 	return new Promise((resolve, reject) => {
 		log(`$ ${cmd} ${args.join(' ')}   (in ${opts.cwd})`);
 		const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+		if (currentLock && child.pid) fs.writeFileSync(path.join(currentLock, 'child-pid'), String(child.pid));
+		const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+		const onSignal = (sig) => {
+			log(`${sig}: waiting for ${cmd} to stop (npm rolls back a partial install)...`);
+			try {
+				child.kill(sig);
+			} catch {}
+			child.once('exit', () => {
+				if (currentLock) fs.rmSync(currentLock, { recursive: true, force: true });
+				process.exit(128 + (os.constants.signals[sig] ?? 1));
+			});
+		};
+		for (const sig of signals) process.on(sig, onSignal);
 		child.on('error', reject);
-		child.on('exit', (code, signal) =>
-			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed: ${signal ?? `exit ${code}`}`)),
-		);
+		child.on('exit', (code, signal) => {
+			for (const sig of signals) process.off(sig, onSignal);
+			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed: ${signal ?? `exit ${code}`}`));
+		});
 	});
 }
 
+/** Top-level packages already extracted (their package.json exists) -- a cheap progress indicator. */
 function countPackages(dir) {
 	const nm = path.join(dir, 'node_modules');
 	let n = 0;
+	const has = (p) => fs.existsSync(path.join(p, 'package.json'));
 	try {
 		for (const e of fs.readdirSync(nm)) {
 			if (e.startsWith('.')) continue;
 			if (e.startsWith('@')) {
 				try {
-					n += fs.readdirSync(path.join(nm, e)).length;
+					for (const s of fs.readdirSync(path.join(nm, e))) if (has(path.join(nm, e, s))) n++;
 				} catch {}
-			} else n++;
+			} else if (has(path.join(nm, e))) n++;
 		}
 	} catch {}
 	return n;
@@ -137,11 +158,18 @@ async function withLock(dir, log, fn) {
 			break;
 		} catch (e) {
 			if (e.code !== 'EEXIST') throw e;
-			let owner = NaN;
-			try {
-				owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
-			} catch {}
-			if (Number.isInteger(owner) && owner > 0 && !pidAlive(owner)) {
+			const readPid = (f) => {
+				try {
+					return Number(fs.readFileSync(path.join(lock, f), 'utf8'));
+				} catch {
+					return NaN;
+				}
+			};
+			const owner = readPid('pid');
+			const npmPid = readPid('child-pid');
+			const ownerDead = Number.isInteger(owner) && owner > 0 && !pidAlive(owner);
+			const npmDead = !(Number.isInteger(npmPid) && npmPid > 0 && pidAlive(npmPid));
+			if (ownerDead && npmDead) {
 				log(`removing stale lock of dead pid ${owner}`);
 				fs.rmSync(lock, { recursive: true, force: true });
 				continue;
@@ -153,9 +181,11 @@ async function withLock(dir, log, fn) {
 			await new Promise((r) => setTimeout(r, 2000));
 		}
 	}
+	currentLock = lock;
 	try {
 		return await fn();
 	} finally {
+		currentLock = null;
 		fs.rmSync(lock, { recursive: true, force: true });
 	}
 }
@@ -197,7 +227,7 @@ export async function ensureN8n({ force = false, log = defaultLog } = {}) {
 		if (fs.existsSync(dir)) {
 			log(`${force ? 'forced reinstall' : 'no complete install marker'}: wiping ${dir}`);
 			const t = Date.now();
-			fs.rmSync(dir, { recursive: true, force: true });
+			fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
 			log(`wiped in ${fmt(Date.now() - t)}`);
 		}
 		fs.mkdirSync(dir, { recursive: true });
@@ -223,7 +253,8 @@ export async function ensureN8n({ force = false, log = defaultLog } = {}) {
 		);
 		const tInstall = Date.now();
 		const ticker = setInterval(() => {
-			log(`... ${fmt(Date.now() - tInstall)} elapsed, ${countPackages(dir)} packages in node_modules so far`);
+			const building = fs.existsSync(path.join(dir, 'node_modules', 'sqlite3', 'build')) ? ', sqlite3 build started' : '';
+			log(`... ${fmt(Date.now() - tInstall)} elapsed, ${countPackages(dir)} of ~1300 top-level packages extracted${building}`);
 		}, 30_000);
 		try {
 			await run(

@@ -18,10 +18,25 @@
  *    function-typed `authenticate`: `await credentialType.authenticate(credentials, requestOptions)`;
  *    `getParentTypes` returns `[]` (no OAuth) and `preAuthentication` returns undefined.
  *  - `@n8n/di` services that the contexts look up: `InstanceSettings` (the real class would
- *    create `~/.n8n/config`) and the `Logger` are replaced by small stubs. `BinaryDataService`
+ *    create `~/.n8n/config`), the `Logger` and `SSHClientsManager` (SSH tunnels; its real
+ *    constructor starts a never-ending interval) are replaced by small stubs. `BinaryDataService`
  *    is the real one, left uninitialised, so binary data is kept in memory as base64 (n8n's
  *    "default" mode); nothing touches the file system.
  *  - `additionalData` fields unrelated to HTTP (sub-workflows, runner tasks) throw if used.
+ *
+ * `testCredential()` replays n8n's "Test credential" button: the CLI's CredentialsTester logic
+ * (temporary node type routing `credential.test.request`) run by n8n-core's real `RoutingNode`.
+ *
+ * Usage:
+ *   const { output, credentialsHelper } = await executeNode({
+ *     nodeType: new AlibabaCloudChatApp(),
+ *     parameters: { resource: 'message', operation: 'sendTemplate', to: '={{ $json.phone }}' },
+ *     credentials: { accessKeyId, accessKeySecret, region: 'custom', endpoint: emu.url },
+ *     items: [{ phone: '6591234567' }],
+ *   });
+ *   credentialsHelper.authenticated[0].outgoing;   // the signed request n8n-core sent
+ *   const ctx = createLoadOptionsContext({ nodeType, credentials, currentNodeParameters });
+ *   await node.methods.listSearch.searchTemplates.call(ctx, 'order');
  */
 import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
@@ -30,6 +45,7 @@ import {
 	HookContext,
 	InstanceSettings,
 	LoadOptionsContext,
+	RoutingNode,
 	WebhookContext,
 } from 'n8n-core';
 import type {
@@ -49,6 +65,7 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypes,
+	INodeCredentialTestResult,
 	IRequestOptionsSimplified,
 	IRunExecutionData,
 	IVersionedNodeType,
@@ -59,6 +76,8 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+// Not re-exported by n8n-core's index; its constructor starts a 60 s interval that keeps Jest alive.
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 
 import { AlibabaCloudChatAppApi } from '../../credentials/AlibabaCloudChatAppApi.credentials';
 
@@ -84,9 +103,10 @@ const silentLogger = {
 let diReady = false;
 
 /**
- * Registers the two DI services the node-execution contexts need at construction time. Idempotent.
+ * Registers the DI services the node-execution contexts need at construction time. Idempotent.
  * The real `InstanceSettings` would read or create `~/.n8n/config`; the real `Logger` needs the
- * global config. Everything else the HTTP helpers use is resolved lazily by n8n-core itself.
+ * global config; the real `SSHClientsManager` starts a 60 s interval that keeps Jest from exiting.
+ * Everything else the HTTP helpers use is resolved lazily by n8n-core itself.
  */
 export function setUpN8nCoreDi(): void {
 	if (diReady) return;
@@ -99,6 +119,12 @@ export function setUpN8nCoreDi(): void {
 		isDocker: false,
 	} as unknown as InstanceSettings);
 	Container.set(Logger, silentLogger as unknown as Logger);
+	Container.set(SSHClientsManager, {
+		getClient: async () => {
+			throw new Error('SSH tunnels are not available in the test harness');
+		},
+		onShutdown: () => {},
+	} as unknown as SSHClientsManager);
 	diReady = true;
 }
 
@@ -230,7 +256,7 @@ export interface HarnessOptions {
 	/** Node parameters as saved in a workflow; defaults are filled in by `Workflow`. */
 	parameters?: INodeParameters;
 	/** Decrypted data of our `alibabaCloudChatAppApi` credential; omit for a node without one. */
-	credentials?: ICredentialDataDecryptedObject;
+	credentials?: ICredentialDataDecryptedObject | IDataObject;
 	/** Other credential types and their data, keyed by type name (our type is always known). */
 	extraCredentials?: Record<string, { type: ICredentialType; data: ICredentialDataDecryptedObject }>;
 	/** Input items (`{ json }` objects, or plain objects that become `json`); default one empty item. */
@@ -298,7 +324,7 @@ export function buildHarness(options: HarnessOptions): Harness {
 	const credentialData: Record<string, ICredentialDataDecryptedObject> = {};
 	const nodeCredentials: INode['credentials'] = {};
 	if (options.credentials) {
-		credentialData[ours.name] = options.credentials;
+		credentialData[ours.name] = options.credentials as ICredentialDataDecryptedObject;
 		nodeCredentials[ours.name] = { id: CREDENTIAL_ID, name: 'Alibaba Cloud Chat App account' };
 	}
 	for (const [name, extra] of Object.entries(options.extraCredentials ?? {})) {
@@ -497,4 +523,145 @@ export function createWebhookContext(options: WebhookHarnessOptions): IWebhookFu
 /** Our credential type, as n8n would load it. */
 export function camsCredentialType(): AlibabaCloudChatAppApi {
 	return new AlibabaCloudChatAppApi();
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Credential test ("Test" button)
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface CredentialTestOptions {
+	/** Decrypted data of our credential, as typed in the editor (defaults are applied here). */
+	credentials: ICredentialDataDecryptedObject | IDataObject;
+	/**
+	 * The node type n8n finds for the credential (a node that lists it). Its description is kept,
+	 * except that `properties` and `credentials` are replaced, exactly as the CLI does. Defaults to
+	 * a bare description, which is what n8n uses when no node lists the credential.
+	 */
+	nodeType?: INodeType;
+}
+
+export interface CredentialTestOutcome extends INodeCredentialTestResult {
+	credentialsHelper: TestCredentialsHelper;
+	/** The error the routing node threw, if any. */
+	error?: unknown;
+}
+
+/**
+ * Runs our credential's `test` request the way n8n's CLI `CredentialsTester.testCredentials`
+ * (n8n 2.x) does: a temporary node type whose only property routes `test.request`, executed by
+ * n8n-core's real `RoutingNode` in a real `ExecuteContext` (mode `internal`), with the
+ * decrypted credential passed in directly; then the same error mapping and `rules` evaluation.
+ */
+export async function testCredential(options: CredentialTestOptions): Promise<CredentialTestOutcome> {
+	setUpN8nCoreDi();
+	const credentialType = new AlibabaCloudChatAppApi();
+	const testRequest = credentialType.test;
+	// As CredentialsHelper.applyDefaultsAndOverwrites: the defaults of the credential's properties.
+	const data = NodeHelpers.getNodeParameters(
+		credentialType.properties,
+		{ ...options.credentials } as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
+	const credentialsDecrypted = { id: CREDENTIAL_ID, name: 'Test credential', type: credentialType.name, data };
+
+	const baseType: INodeType = options.nodeType ?? {
+		description: {
+			displayName: 'No Operation',
+			name: 'noOp',
+			group: ['organization'],
+			version: 1,
+			description: 'Stand-in node type for the credential test',
+			defaults: { name: 'No Operation' },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [],
+		} as unknown as INodeType['description'],
+	};
+	const nodeTypeCopy: INodeType = {
+		description: {
+			...baseType.description,
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
+		},
+	};
+	const { version } = nodeTypeCopy.description;
+	const node: INode = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: nodeTypeCopy.description.name,
+		typeVersion: Array.isArray(version) ? version.slice(-1)[0] : version,
+		position: [0, 0],
+		credentials: { [credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: {
+			getByName: () => nodeTypeCopy,
+			getByNameAndVersion: () => nodeTypeCopy,
+			getKnownTypes: () => ({}),
+		},
+	});
+	const credentialsHelper = new TestCredentialsHelper({ [credentialType.name]: credentialType }, { [credentialType.name]: data });
+	const { additionalData } = buildHarness({ nodeType: nodeTypeCopy, credentials: data });
+	additionalData.credentialsHelper = credentialsHelper;
+	const inputData = { main: [[{ json: {} }]] };
+	const executeData = { node, data: {}, source: null } as unknown as IExecuteData;
+	const executeFunctions = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		{ resultData: { runData: {} } } as unknown as IRunExecutionData,
+		0,
+		[],
+		inputData,
+		executeData,
+		[],
+	);
+	const routingNode = new RoutingNode(executeFunctions, nodeTypeCopy, credentialsDecrypted);
+
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await routingNode.runNode();
+	} catch (error) {
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		if (cause?.response) {
+			const { status, statusText } = cause.response;
+			for (const rule of testRequest.rules ?? []) {
+				if (rule.type === 'responseCode' && status === rule.properties.value) {
+					return { status: 'Error', message: rule.properties.message, credentialsHelper, error };
+				}
+			}
+			if (status < 199 || status > 299) {
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}`, credentialsHelper, error };
+			}
+		} else if (cause?.code) {
+			return { status: 'Error', message: cause.code, credentialsHelper, error };
+		}
+		return { status: 'Error', message: String((error as Error).message), credentialsHelper, error };
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const json = response![0][0].json as IDataObject;
+			const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], json);
+			if (value === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message, credentialsHelper };
+			}
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!', credentialsHelper };
 }

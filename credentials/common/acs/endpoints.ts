@@ -10,6 +10,18 @@ export function regionEndpoint(region: string): string {
 	return `https://cams.${region}.aliyuncs.com`;
 }
 
+/** `http(s)://host[:port]`, where host is a name, an IPv4 address or a bracketed IPv6 address. */
+const CUSTOM_ENDPOINT_PATTERN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i;
+
+function isValidUrl(value: string): boolean {
+	try {
+		new URL(value);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /**
  * Resolves the base URL from the credential fields. A custom endpoint (for example the local
  * emulator at `http://127.0.0.1:PORT`) wins when the region is set to "custom".
@@ -17,7 +29,9 @@ export function regionEndpoint(region: string): string {
 export function resolveEndpoint(region: string, customEndpoint?: string): string {
 	if (region === CUSTOM_ENDPOINT) {
 		const trimmed = (customEndpoint ?? '').trim().replace(/\/+$/, '');
-		if (!/^https?:\/\/[^/\s]+$/i.test(trimmed)) {
+		// Scheme, host and optional port only: a query, fragment or user-info would be dropped or
+		// sent unsigned (user-info even replaces the Authorization header with Basic auth).
+		if (!CUSTOM_ENDPOINT_PATTERN.test(trimmed) || !isValidUrl(trimmed)) {
 			throw new Error(
 				`The custom endpoint "${customEndpoint ?? ''}" is not a URL like https://cams.ap-southeast-1.aliyuncs.com or http://127.0.0.1:8080`,
 			);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { jsonErrorPosition } from './jsonPosition';
 import { normalisePhoneNumber } from './phone';
 
 /** A resource-locator (or plain) parameter of one item, as a trimmed string. */
@@ -44,7 +45,9 @@ export function jsonValue(context: IExecuteFunctions, name: string, label: strin
 	try {
 		return JSON.parse(raw);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, {
+		const where = jsonErrorPosition(raw);
+		const position = where ? ` (at position ${where.offset}, line ${where.line} column ${where.column})` : '';
+		throw new NodeOperationError(context.getNode(), `${label} is not valid JSON: ${(error as Error).message}${position}`, {
 			itemIndex,
 			description: `Fix the JSON in "${label}". Keys and strings need double quotes, and there must be no trailing comma.`,
 		});

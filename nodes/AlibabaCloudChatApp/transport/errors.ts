@@ -57,10 +57,22 @@ export function camsApiError(
 	const message = `${action} failed: ${code}${body.Message ? ` - ${body.Message}` : ''}`;
 	const hint = hintFor(body.Code, body.Message);
 	const requestId = body.RequestId ? ` (RequestId ${body.RequestId})` : '';
-	return new NodeApiError(node, body as JsonObject, {
+	const error = new NodeApiError(node, body as JsonObject, {
 		message,
 		description: `${hint ?? 'CAMS rejected the request.'}${requestId}`,
 		httpCode: String(statusCode),
 		itemIndex,
 	});
+	return keepMessage(error, message);
+}
+
+/**
+ * NodeApiError swaps a message that merely contains a Node error code (EEXIST in
+ * "TemplateNameExist", ECONNRESET, ...) for a stock text such as "The file or directory already
+ * exists". Our messages are written for this API, so put them back.
+ */
+export function keepMessage(error: NodeApiError, message: string): NodeApiError {
+	error.message = message;
+	error.messages = error.messages.filter((entry) => entry !== message);
+	return error;
 }

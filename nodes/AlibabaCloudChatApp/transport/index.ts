@@ -7,9 +7,9 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { camsApiError, type CamsErrorBody } from './errors';
+import { camsApiError, keepMessage, type CamsErrorBody } from './errors';
 import { BODY_PARAMETERS } from './placement';
 import { isNeverSent, isThrottled, MAX_THROTTLE_ATTEMPTS, waitBeforeRetry } from './retry';
 
@@ -65,9 +65,15 @@ function parseBody(raw: unknown): CamsErrorBody {
 	return (raw ?? {}) as CamsErrorBody;
 }
 
-function transportErrorCode(error: unknown): string | undefined {
-	const cause = (error as { cause?: { code?: string } }).cause;
-	return cause?.code ?? (error as { code?: string }).code;
+/**
+ * The Node / axios error code (ECONNREFUSED, ECONNRESET, ETIMEDOUT, ...) of a failed request.
+ * n8n's request helper wraps the axios error in a NodeApiError that keeps the code as `httpCode`.
+ * No code means the request failed before the HTTP layer, e.g. the credential refused to sign.
+ */
+function networkErrorCode(error: unknown): string | undefined {
+	const failure = error as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown } };
+	const candidates = [failure.cause?.code, failure.code, failure.httpCode];
+	return candidates.find((code): code is string => typeof code === 'string' && /^E[A-Z_]+$/.test(code));
 }
 
 /**
@@ -101,7 +107,8 @@ export async function camsRequest(
 				...request,
 			});
 		} catch (error) {
-			const errorCode = transportErrorCode(error);
+			const errorCode = networkErrorCode(error);
+			if (errorCode === undefined) throw notSentError(this, action, error, options.itemIndex);
 			const retryable = isNeverSent(errorCode) || idempotent;
 			if (retryable && attempt < MAX_THROTTLE_ATTEMPTS) {
 				await waitBeforeRetry(attempt);
@@ -126,6 +133,15 @@ export async function camsRequest(
 	}
 }
 
+/** A failure before anything was sent, such as an endpoint the credential cannot use. */
+function notSentError(context: CamsContext, action: string, error: unknown, itemIndex: number | undefined) {
+	const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
+	return new NodeOperationError(context.getNode(), `${action} was not sent: ${reason}`, {
+		itemIndex,
+		description: 'Nothing reached CAMS. Check the Region and Endpoint URL of the Alibaba Cloud Chat App credential.',
+	});
+}
+
 function unreachableError(
 	context: CamsContext,
 	action: string,
@@ -137,13 +153,15 @@ function unreachableError(
 	const ambiguous = !idempotent && !isNeverSent(errorCode);
 	// A NodeApiError passed in would be returned as it is, dropping the message below.
 	const cause = { code: errorCode ?? 'UNKNOWN', message: (error as Error).message } as JsonObject;
-	return new NodeApiError(context.getNode(), cause, {
-		message: `${action} could not be completed: ${errorCode ?? (error as Error).message}`,
+	const message = `${action} could not be completed: ${errorCode ?? (error as Error).message}`;
+	const apiError = new NodeApiError(context.getNode(), cause, {
+		message,
 		description: ambiguous
 			? 'The connection failed after the request was sent, so CAMS may have accepted it. It was not retried, to avoid sending twice. Check the message history (Message > Get Many) or the status webhook before sending again.'
 			: 'CAMS could not be reached. Check the Region or Endpoint URL of the credential and the network of the n8n host.',
 		itemIndex,
 	});
+	return keepMessage(apiError, message);
 }
 
 export interface PageOptions {

@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { simplifyField, simplifyIfWanted } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequestAllPages } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+import { SIMPLE_INSTANCE_FIELDS } from './instance';
+
+const PAGE_SIZE = 50;
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Channel Type',
+				name: 'channelType',
+				type: 'options',
+				options: [
+					{ name: 'Instagram', value: 'instagram' },
+					{ name: 'Messenger', value: 'messenger' },
+					{ name: 'Viber', value: 'viber' },
+					{ name: 'WhatsApp', value: 'whatsapp' },
+				],
+				default: 'whatsapp',
+			},
+			{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'instanceName', type: 'string', default: '' },
+			{ displayName: 'Resource Group ID', name: 'resourceGroupId', type: 'string', default: '' },
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions(showFor('channel', ['getAll']), properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const channels = await camsRequestAllPages.call(
+		this,
+		'ListInstance',
+		{
+			ChannelType: filters.channelType,
+			InstanceId: filters.instanceId,
+			InstanceName: filters.instanceName,
+			ResourceGroupId: filters.resourceGroupId,
+		},
+		{
+			listKey: 'Data',
+			paging: 'indexSize',
+			pageSize: PAGE_SIZE,
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			itemIndex,
+		},
+	);
+	return simplifyIfWanted(this, itemIndex, channels, SIMPLE_INSTANCE_FIELDS);
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequestAllPages } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+import { emailNotice, SEND_TYPE_OPTIONS } from './dmAccount.fields';
+
+const PAGE_SIZE = 50;
+
+const properties: INodeProperties[] = [
+	emailNotice,
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Keyword', name: 'keyword', type: 'string', default: '', description: 'Part of the sender address' },
+			{ displayName: 'Send Type', name: 'sendType', type: 'options', options: SEND_TYPE_OPTIONS, default: 'trigger' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions(showFor('channel', ['getAllDmAccounts']), properties);
+
+/** The DirectMail sender addresses of the Alibaba Cloud account (ListDmAccount). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return await camsRequestAllPages.call(
+		this,
+		'ListDmAccount',
+		{ Keyword: filters.keyword, SendType: filters.sendType },
+		{
+			listKey: 'Data',
+			paging: 'indexSize',
+			pageSize: PAGE_SIZE,
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			itemIndex,
+		},
+	);
+}

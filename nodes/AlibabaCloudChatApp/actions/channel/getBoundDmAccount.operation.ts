@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredValue } from '../../helpers/input';
+import { listOf } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' }];
+
+export const description = updateDisplayOptions(showFor('channel', ['getBoundDmAccount']), properties);
+
+/** The DirectMail sender bound to the channel; no item when none is. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const response = await camsRequest.call(
+		this,
+		'ListBindDmAccount',
+		{ CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex) },
+		{ itemIndex },
+	);
+	return listOf(response);
+}

@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { phoneNumberValue, requiredValue } from '../../helpers/input';
+import { dataOf } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator, senderLocator, templateLanguageField, templateLocator } from '../common.descriptions';
+import { optionalWabaField, wabaIdOf } from './waba';
+
+const properties: INodeProperties[] = [
+	channelLocator,
+	{
+		displayName: 'Check',
+		name: 'nodeType',
+		type: 'options',
+		options: [
+			{ name: 'Phone Number', value: 'phone', description: 'Whether a business number can send' },
+			{ name: 'Template', value: 'template', description: 'Whether a template can be sent' },
+			{ name: 'WABA', value: 'waba', description: 'Whether the WhatsApp Business Account can send' },
+		],
+		default: 'waba',
+	},
+	{ ...optionalWabaField, displayOptions: { show: { nodeType: ['waba'] } } },
+	{
+		...senderLocator,
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		description: 'The WhatsApp business number',
+		displayOptions: { show: { nodeType: ['phone'] } },
+	},
+	{
+		...templateLocator,
+		modes: (templateLocator.modes ?? []).map((mode) =>
+			mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } } : mode,
+		),
+		displayOptions: { show: { nodeType: ['template'] } },
+	},
+	{ ...templateLanguageField, displayOptions: { show: { nodeType: ['template'] } } },
+];
+
+export const description = updateDisplayOptions(showFor('channel', ['getHealth']), properties);
+
+/** Asks WhatsApp whether the WABA, number or template can send now, and why not. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
+	const nodeType = this.getNodeParameter('nodeType', itemIndex) as string;
+	const params: IDataObject = { CustSpaceId: channelId, NodeType: nodeType };
+	if (nodeType === 'waba') params.WabaId = await wabaIdOf(this, channelId, itemIndex);
+	if (nodeType === 'phone') {
+		const raw = requiredValue(this, 'phoneNumber', 'Phone Number', itemIndex);
+		params.PhoneNumber = phoneNumberValue(this, raw, 'Phone Number', itemIndex);
+	}
+	if (nodeType === 'template') {
+		params.TemplateCode = requiredValue(this, 'template', 'Template', itemIndex);
+		params.Language = requiredValue(this, 'language', 'Language', itemIndex);
+	}
+	const response = await camsRequest.call(this, 'GetWhatsappHealthStatus', params, { itemIndex });
+	return { NodeType: nodeType, ...dataOf(response) };
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredValue } from '../../helpers/input';
+import { dataOf, simplifyField, simplifyIfWanted } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+
+const SIMPLE_FIELDS = ['Id', 'Name', 'AccountReviewStatus', 'BusinessId', 'BusinessName', 'Currency', 'MessageTemplateNamespace'];
+
+const properties: INodeProperties[] = [channelLocator, simplifyField];
+
+export const description = updateDisplayOptions(showFor('channel', ['getWaba']), properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const response = await camsRequest.call(
+		this,
+		'QueryChatappBindWaba',
+		{ CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex) },
+		{ itemIndex },
+	);
+	return simplifyIfWanted(this, itemIndex, dataOf(response), SIMPLE_FIELDS);
+}

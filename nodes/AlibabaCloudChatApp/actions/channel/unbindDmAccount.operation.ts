@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredValue } from '../../helpers/input';
+import { doneOutput } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' }];
+
+export const description = updateDisplayOptions(showFor('channel', ['unbindDmAccount']), properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
+	const response = await camsRequest.call(this, 'UnbindDmAccount', { CustSpaceId: channelId }, { itemIndex, idempotent: true });
+	return doneOutput(response, { CustSpaceId: channelId });
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { dataOf } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelInstanceLocator, instanceDetailFields, instanceDetailParams, resolveInstance } from './instance';
+
+const properties: INodeProperties[] = [
+	channelInstanceLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...instanceDetailFields, { displayName: 'Name', name: 'instanceName', type: 'string', default: '' }],
+	},
+];
+
+export const description = updateDisplayOptions(showFor('channel', ['update']), properties);
+
+/** UpdateInstance requires the name even when it does not change; the current one is kept then. */
+async function currentName(context: IExecuteFunctions, instanceId: string, record: IDataObject | undefined, itemIndex: number) {
+	if (record?.InstanceName) return String(record.InstanceName);
+	const response = await camsRequest.call(context, 'QueryInstance', { InstanceId: instanceId }, { itemIndex });
+	return String(dataOf(response).InstanceName ?? '');
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (Object.keys(fields).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No field to update', {
+			itemIndex,
+			description: 'Add at least one field under "Update Fields".',
+		});
+	}
+	const { InstanceId, record } = await resolveInstance.call(this, itemIndex);
+	const name = String(fields.instanceName ?? '').trim() || (await currentName(this, InstanceId, record, itemIndex));
+	const response = await camsRequest.call(
+		this,
+		'UpdateInstance',
+		{ InstanceId, InstanceName: name, ...instanceDetailParams(fields) },
+		{ itemIndex, idempotent: true },
+	);
+	return { InstanceId, ...dataOf(response), RequestId: response.RequestId };
+}

@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { locatorValue, phoneNumberValue, requiredValue } from '../../helpers/input';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequestAllPages } from '../../transport';
+import { channelLocator, returnAllOrLimit, senderLocator } from '../common.descriptions';
+
+const PAGE_SIZE = 100;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Channel Type',
+		name: 'channelType',
+		type: 'options',
+		options: [
+			{ name: 'WhatsApp', value: 'whatsapp' },
+			{ name: 'Viber', value: 'viber' },
+		],
+		default: 'whatsapp',
+		description: 'CAMS keeps a message history for WhatsApp and Viber only',
+	},
+	channelLocator,
+	{ ...senderLocator, displayName: 'Business Number', description: 'Your business number (WhatsApp) or service ID (Viber)' },
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Customer Number', name: 'userNumber', type: 'string', default: '' },
+			{
+				displayName: 'Direction',
+				name: 'eventAction',
+				type: 'options',
+				options: [
+					{ name: 'Inbound (From Customers)', value: 'UP' },
+					{ name: 'Outbound (To Customers)', value: 'DOWN' },
+				],
+				default: 'DOWN',
+			},
+			{ displayName: 'Group Message ID', name: 'groupMessageId', type: 'string', default: '', description: 'The GroupMessageId of a bulk send' },
+			{ displayName: 'Sent After', name: 'startTime', type: 'dateTime', default: '' },
+			{ displayName: 'Sent Before', name: 'endTime', type: 'dateTime', default: '' },
+			{ displayName: 'Status', name: 'messageStatus', type: 'string', default: '', placeholder: 'e.g. Delivered' },
+			{ displayName: 'Template Code', name: 'templateCode', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions(showFor('message', ['getAll']), properties);
+
+function epochMs(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const ms = new Date(value as string).getTime();
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
+	const rawNumber = requiredValue(this, 'from', 'Business Number', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const userNumber = filters.userNumber ? phoneNumberValue(this, filters.userNumber as string, 'Customer Number', itemIndex) : undefined;
+	return await camsRequestAllPages.call(
+		this,
+		'ListChatappMessage',
+		{
+			CustSpaceId: locatorValue(this, 'channelId', itemIndex),
+			ChannelType: channelType,
+			BusinessNumber: channelType === 'whatsapp' ? phoneNumberValue(this, rawNumber, 'Business Number', itemIndex) : rawNumber,
+			EventAction: filters.eventAction,
+			UserNumber: userNumber,
+			TemplateCode: filters.templateCode,
+			MessageStatus: filters.messageStatus,
+			GroupMessageId: filters.groupMessageId,
+			StartTime: epochMs(filters.startTime),
+			EndTime: epochMs(filters.endTime),
+		},
+		{
+			listKey: 'Data',
+			pageSize: PAGE_SIZE,
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			itemIndex,
+		},
+	);
+}

@@ -1,0 +1,123 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { buildContent, checkMessageType, type ContentInput } from '../../helpers/content';
+import { locatorValue, phoneNumberValue, requiredValue } from '../../helpers/input';
+import type { Pacing } from '../../helpers/pacing';
+import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { uploadMedia } from '../../transport/oss';
+import { channelLocator, channelTypeField, recipientField, senderLocator } from '../common.descriptions';
+import { presignedUrlOption, readBinaryFile } from './media';
+import { contactsFields } from './send.contacts.fields';
+import { locationAndReactionFields, messageTypeFields, textAndMediaFields } from './send.fields';
+import { interactiveFields } from './send.interactive.fields';
+import { itemError, readMessageInput } from './sendInput';
+import { pacingOptions, readPacing } from './sending.fields';
+import { templateSendOptions } from './template.fields';
+
+/** SendChatappMessage allows 250 calls/s per account; stay a little below it. */
+const DEFAULT_PACING: Pacing = { concurrency: 25, perSecond: 240 };
+const VIBER_OPTIONS = ['label', 'ttl', 'tag', 'trackingData'];
+
+const properties: INodeProperties[] = [
+	channelTypeField,
+	channelLocator,
+	senderLocator,
+	recipientField,
+	...messageTypeFields,
+	...textAndMediaFields,
+	...locationAndReactionFields,
+	...contactsFields,
+	...interactiveFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ ...presignedUrlOption, displayOptions: { show: { '/mediaSource': ['binary'] } } },
+			{
+				displayName: 'Reply To Message ID',
+				name: 'contextMessageId',
+				type: 'string',
+				default: '',
+				description: 'Quote this sent or received message (its MessageId) in the reply',
+			},
+			...templateSendOptions
+				.filter((option) => option.name === 'taskId' || VIBER_OPTIONS.includes(option.name))
+				.map((option) =>
+					VIBER_OPTIONS.includes(option.name) ? { ...option, displayOptions: { show: { '/channelType': ['viber'] } } } : option,
+				),
+			...pacingOptions(DEFAULT_PACING.perSecond, DEFAULT_PACING.concurrency, 250),
+		],
+	},
+];
+
+export const description = updateDisplayOptions(showFor('message', ['send']), properties);
+
+export function pacing(this: IExecuteFunctions): Pacing {
+	return readPacing(this, DEFAULT_PACING);
+}
+
+/** Checks the whole item first; only then uploads a binary file (if any) and sends. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
+	const messageType = this.getNodeParameter('messageType', itemIndex, 'text') as string;
+	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
+	const rawFrom = requiredValue(this, 'from', 'Sender', itemIndex);
+	const rawTo = requiredValue(this, 'to', 'Recipient', itemIndex);
+	const from = senderIsPhoneNumber(channelType) ? phoneNumberValue(this, rawFrom, 'Sender', itemIndex) : rawFrom;
+	const to = recipientIsPhoneNumber(channelType) ? phoneNumberValue(this, rawTo, 'Recipient', itemIndex) : rawTo;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	let content: ContentInput;
+	let binaryProperty: string | undefined;
+	try {
+		checkMessageType(channelType, messageType);
+		({ content, binaryProperty } = readMessageInput(this, channelType, messageType, itemIndex));
+	} catch (error) {
+		throw itemError(this, error, itemIndex);
+	}
+	const file = binaryProperty ? await readBinaryFile.call(this, itemIndex, binaryProperty) : undefined;
+	if (file) {
+		content.fileName = content.fileName || file.fileName;
+		content.fileSize = content.fileSize || file.data.length;
+	}
+	try {
+		buildContent(channelType, messageType, content);
+	} catch (error) {
+		throw itemError(this, error, itemIndex);
+	}
+	if (file) {
+		const uploaded = await uploadMedia.call(this, channelId, file, { presign: options.presignedUrl !== false }, itemIndex);
+		content = { ...content, mediaFromBinary: false, link: uploaded.presignedUrl ?? uploaded.link };
+	}
+	const viber = channelType === 'viber';
+	const params = {
+		ChannelType: channelType,
+		CustSpaceId: channelId,
+		Type: 'message',
+		MessageType: messageType,
+		From: from,
+		To: to,
+		Content: buildContent(channelType, messageType, content),
+		ContextMessageId: options.contextMessageId,
+		TaskId: locatorValue(this, 'options.taskId', itemIndex) || undefined,
+		Label: viber ? options.label : undefined,
+		Ttl: viber ? options.ttl : undefined,
+		Tag: viber ? options.tag : undefined,
+		TrackingData: viber ? options.trackingData : undefined,
+	};
+	const response = await camsRequest.call(this, 'SendChatappMessage', params, { itemIndex, idempotent: false });
+	return {
+		MessageId: response.MessageId,
+		RequestId: response.RequestId,
+		To: to,
+		From: from,
+		ChannelType: channelType,
+		MessageType: messageType,
+		TaskId: params.TaskId ?? response.MessageId,
+	};
+}

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredValue } from '../../helpers/input';
+import { listOf, simplifyField, simplifyIfWanted } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator, returnAllOrLimit } from '../common.descriptions';
+import { SIMPLE_NUMBER_FIELDS } from './phoneNumber.fields';
+
+const properties: INodeProperties[] = [
+	channelLocator,
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. VERIFIED',
+				description: 'Only numbers in this state',
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions(showFor('phoneNumber', ['getAll']), properties);
+
+/** The business numbers of the channel with status, quality, tier and webhook settings. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const response = await camsRequest.call(
+		this,
+		'QueryChatappPhoneNumbers',
+		{ CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex), Status: filters.status },
+		{ itemIndex },
+	);
+	let numbers = listOf(response, 'PhoneNumbers');
+	// The action is not paged; the limit is applied here.
+	if (!this.getNodeParameter('returnAll', itemIndex, false)) {
+		numbers = numbers.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	}
+	return simplifyIfWanted(this, itemIndex, numbers, SIMPLE_NUMBER_FIELDS);
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { dataOf } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+import { phoneNumberLocator, readChannelAndNumber } from './phoneNumber.fields';
+
+const properties: INodeProperties[] = [channelLocator, phoneNumberLocator];
+
+export const description = updateDisplayOptions(showFor('phoneNumber', ['getBusinessProfile']), properties);
+
+/** The WhatsApp business profile of the number: about, address, e-mail, websites, vertical, picture. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const params = readChannelAndNumber(this, itemIndex);
+	const response = await camsRequest.call(this, 'QueryPhoneBusinessProfile', params, { itemIndex });
+	return { PhoneNumber: params.PhoneNumber, ...dataOf(response) };
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { phoneNumberValue, requiredValue, locatorValue } from '../../helpers/input';
+import { metricRangeFields, readMetricRange } from '../../helpers/metrics';
+import { listOf } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+import { phoneNumberLocator } from './phoneNumber.fields';
+
+const properties: INodeProperties[] = [
+	channelLocator,
+	{ ...phoneNumberLocator, required: false, description: 'One business number; leave empty for every number of the channel' },
+	...metricRangeFields,
+	{
+		displayName: 'Granularity',
+		name: 'granularity',
+		type: 'options',
+		options: [
+			{ name: 'Daily', value: 'DAILY' },
+			{ name: 'Half Hour', value: 'HALF_HOUR' },
+		],
+		default: 'DAILY',
+	},
+];
+
+export const description = updateDisplayOptions(showFor('phoneNumber', ['getMetrics']), properties);
+
+/** Sent and delivered counts per number and period; one item per period. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const rawNumber = locatorValue(this, 'phoneNumber', itemIndex);
+	const response = await camsRequest.call(
+		this,
+		'GetChatappPhoneNumberMetric',
+		{
+			CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
+			PhoneNumber: rawNumber ? phoneNumberValue(this, rawNumber, 'Phone Number', itemIndex) : undefined,
+			...readMetricRange(this, itemIndex),
+			Granularity: this.getNodeParameter('granularity', itemIndex) as string,
+		},
+		{ itemIndex },
+	);
+	return listOf(response);
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredValue } from '../../helpers/input';
+import { templateTypeFor } from '../../helpers/templates';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+import { anyTemplateLocator, templateChannelTypeField, templateLanguageField } from './template.fields';
+
+const properties: INodeProperties[] = [
+	templateChannelTypeField,
+	channelLocator,
+	anyTemplateLocator,
+	{
+		displayName: 'Delete',
+		name: 'deleteScope',
+		type: 'options',
+		options: [
+			{ name: 'All Languages', value: 'all', description: 'The template in every language it exists in' },
+			{ name: 'One Language', value: 'language', description: 'Only the template in one language' },
+		],
+		default: 'all',
+	},
+	{ ...templateLanguageField, displayOptions: { show: { deleteScope: ['language'] } } },
+];
+
+export const description = updateDisplayOptions(showFor('template', ['delete']), properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const oneLanguage = this.getNodeParameter('deleteScope', itemIndex, 'all') === 'language';
+	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
+	await camsRequest.call(
+		this,
+		'DeleteChatappTemplate',
+		{
+			CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
+			TemplateCode: requiredValue(this, 'template', 'Template', itemIndex),
+			// CAMS deletes a single language only when it is told the language and the template type.
+			Language: oneLanguage ? requiredValue(this, 'language', 'Language', itemIndex) : undefined,
+			TemplateType: oneLanguage ? templateTypeFor(channelType) : undefined,
+		},
+		{ itemIndex },
+	);
+	return { deleted: true };
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { metricRangeFields, readMetricRange } from '../../helpers/metrics';
+import { listOf } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+import { anyTemplateLocator, readTemplateIdentity, templateChannelTypeField, templateLanguageField } from './template.fields';
+
+const properties: INodeProperties[] = [
+	templateChannelTypeField,
+	channelLocator,
+	anyTemplateLocator,
+	templateLanguageField,
+	...metricRangeFields,
+];
+
+export const description = updateDisplayOptions(showFor('template', ['getMetrics']), properties);
+
+/** Sent, delivered, read and button-click counts of the template, one item per day. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const identity = readTemplateIdentity(this, itemIndex);
+	const range = readMetricRange(this, itemIndex);
+	const response = await camsRequest.call(
+		this,
+		'GetChatappTemplateMetric',
+		{ ...identity, ...range, Granularity: 'DAILY' },
+		{ itemIndex },
+	);
+	return listOf(response);
+}

@@ -1,0 +1,50 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { requiredValue } from '../../helpers/input';
+import { templateTypeFor } from '../../helpers/templates';
+import { templateLanguageField, templateLocator } from '../common.descriptions';
+
+/** CAMS templates exist for WhatsApp and Viber only. */
+export const templateChannelTypeField: INodeProperties = {
+	displayName: 'Channel Type',
+	name: 'channelType',
+	type: 'options',
+	options: [
+		{ name: 'WhatsApp', value: 'whatsapp' },
+		{ name: 'Viber', value: 'viber' },
+	],
+	default: 'whatsapp',
+	description: 'Templates are made for WhatsApp or for Viber (TemplateType)',
+};
+
+/** Any template, whatever its review state (the send operations list approved ones only). */
+export const anyTemplateLocator: INodeProperties = {
+	...templateLocator,
+	description: 'The template code. The list shows templates in every review state.',
+	modes: (templateLocator.modes ?? []).map((mode) =>
+		mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } } : mode,
+	),
+};
+
+export { templateLanguageField };
+
+/** Channel, template code, language and TemplateType of an existing template. */
+export function readTemplateIdentity(context: IExecuteFunctions, itemIndex: number) {
+	const channelType = context.getNodeParameter('channelType', itemIndex) as string;
+	return {
+		CustSpaceId: requiredValue(context, 'channelId', 'Channel', itemIndex),
+		TemplateCode: requiredValue(context, 'template', 'Template', itemIndex),
+		Language: requiredValue(context, 'language', 'Language', itemIndex),
+		TemplateType: templateTypeFor(channelType) as string,
+	};
+}
+
+/** ModifyChatappTemplate and ModifyChatappTemplateProperties take WhatsApp templates only. */
+export function assertWhatsAppTemplate(context: IExecuteFunctions, itemIndex: number, operation: string): void {
+	if (context.getNodeParameter('channelType', itemIndex) === 'whatsapp') return;
+	throw new NodeOperationError(context.getNode(), `${operation} works for WhatsApp templates only`, {
+		itemIndex,
+		description: 'CAMS cannot modify Viber templates. Delete the Viber template and create it again instead.',
+	});
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { dataOf } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
+import { readTemplateContent } from './draft';
+import {
+	anyTemplateLocator,
+	assertWhatsAppTemplate,
+	readTemplateIdentity,
+	templateChannelTypeField,
+	templateLanguageField,
+} from './template.fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Only templates that are not yet reviewed, or were rejected, can be updated. The new content replaces the old one and is reviewed again.',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+	},
+	templateChannelTypeField,
+	channelLocator,
+	anyTemplateLocator,
+	templateLanguageField,
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'options',
+		options: CATEGORY_OPTIONS,
+		default: 'UTILITY',
+		description: "The template's current category. CAMS cannot change it; it decides which fields and checks apply.",
+	},
+	...componentFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: templateOptionFields,
+	},
+];
+
+export const description = updateDisplayOptions(showFor('template', ['update']), properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	assertWhatsAppTemplate(this, itemIndex, 'Update');
+	const identity = readTemplateIdentity(this, itemIndex);
+	const category = this.getNodeParameter('category', itemIndex) as string;
+	const content = readTemplateContent(this, itemIndex, { templateType: 'WHATSAPP', category });
+	const response = await camsRequest.call(
+		this,
+		'ModifyChatappTemplate',
+		{ ...identity, Category: category, ...content },
+		{ itemIndex, idempotent: true },
+	);
+	return { TemplateCode: identity.TemplateCode, ...dataOf(response), Language: identity.Language, RequestId: response.RequestId };
+}

@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { doneOutput } from '../../helpers/response';
+import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { camsRequest } from '../../transport';
+import { channelLocator } from '../common.descriptions';
+import {
+	anyTemplateLocator,
+	assertWhatsAppTemplate,
+	readTemplateIdentity,
+	templateChannelTypeField,
+	templateLanguageField,
+} from './template.fields';
+
+const properties: INodeProperties[] = [
+	templateChannelTypeField,
+	channelLocator,
+	anyTemplateLocator,
+	templateLanguageField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Allow Sending',
+				name: 'allowSend',
+				type: 'boolean',
+				default: true,
+				description: 'Whether messages may be sent with this template',
+			},
+			{
+				displayName: 'Pause Sending When Category Changes',
+				name: 'categoryChangePaused',
+				type: 'boolean',
+				default: false,
+				description: 'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(showFor('template', ['updateProperties']), properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	assertWhatsAppTemplate(this, itemIndex, 'Update Properties');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (fields.allowSend === undefined && fields.categoryChangePaused === undefined) {
+		throw new NodeOperationError(this.getNode(), 'No property to update', {
+			itemIndex,
+			description: 'Add "Allow Sending" or "Pause Sending When Category Changes" under "Update Fields".',
+		});
+	}
+	const identity = readTemplateIdentity(this, itemIndex);
+	const changes = { AllowSend: fields.allowSend, CategoryChangePaused: fields.categoryChangePaused };
+	const response = await camsRequest.call(this, 'ModifyChatappTemplateProperties', { ...identity, ...changes }, { itemIndex, idempotent: true });
+	return doneOutput(response, { TemplateCode: identity.TemplateCode, Language: identity.Language, ...changes });
+}

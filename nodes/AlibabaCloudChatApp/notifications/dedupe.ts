@@ -1,0 +1,72 @@
+import type { ChatAppEvent } from './types';
+
+/** Seen keys kept at most; the oldest go first. ~5,000 short strings stay well under 1 MB of static data. */
+export const DEDUPE_MAX_KEYS = 5_000;
+/** CAMS re-pushes within about 15 minutes (cams-api.md 4.2); an hour covers that with margin. */
+export const DEDUPE_TTL_MS = 60 * 60 * 1000;
+
+/** Seen key → when it was first seen (epoch ms), in insertion order. Stored in workflow static data. */
+export type SeenKeys = Record<string, number>;
+
+export interface DedupeLimits {
+	maxKeys: number;
+	ttlMs: number;
+}
+
+const DEFAULT_LIMITS: DedupeLimits = { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_TTL_MS };
+
+/**
+ * What makes two pushed events the same (cams-api.md 4.1): MessageId + Status for a status report,
+ * MessageId for an inbound message, and for an audit the template, language, status and V2 type
+ * plus the number, so that phone and WABA events (no template) do not collide. Audits carry no
+ * time, so a template that passes, is paused and passes again within the TTL loses its second
+ * "pass". Undefined when the event has no identity; such events are never dropped. Keys start with
+ * a letter so that the object keeps insertion order (integer-like keys would be sorted first).
+ */
+export function dedupeKey(event: ChatAppEvent): string | undefined {
+	if (event.event === 'messageStatus') {
+		return event.messageId === null ? undefined : `s|${event.messageId}|${String(event.status).toLowerCase()}`;
+	}
+	if (event.event === 'inboundMessage') {
+		return event.messageId === null ? undefined : `i|${event.messageId}`;
+	}
+	if (event.receiptType === 'ChatAppAudit') {
+		const parts = [event.auditType, event.wabaId, event.businessNumber, event.templateCode, event.language, event.auditStatus, event.status, event.currentLimit];
+		return `a|${parts.map((part) => part ?? '').join('|')}`;
+	}
+	return undefined;
+}
+
+export interface DedupeResult {
+	fresh: ChatAppEvent[];
+	/** The new store: expired keys removed, new keys appended, capped at `maxKeys`. */
+	seen: SeenKeys;
+}
+
+/**
+ * Drops events whose key was seen within the TTL, duplicates inside the same push included.
+ * Pure: returns a new store instead of changing the given one, so the caller decides what to save.
+ */
+export function dropDuplicates(
+	events: ChatAppEvent[],
+	previous: SeenKeys | undefined,
+	now: number,
+	limits: DedupeLimits = DEFAULT_LIMITS,
+): DedupeResult {
+	const seen = new Map<string, number>();
+	for (const [key, firstSeen] of Object.entries(previous ?? {})) {
+		if (typeof firstSeen === 'number' && now - firstSeen < limits.ttlMs) seen.set(key, firstSeen);
+	}
+	const fresh: ChatAppEvent[] = [];
+	for (const event of events) {
+		const key = dedupeKey(event);
+		if (key === undefined) {
+			fresh.push(event);
+		} else if (!seen.has(key)) {
+			seen.set(key, now);
+			fresh.push(event);
+		}
+	}
+	const entries = [...seen.entries()];
+	return { fresh, seen: Object.fromEntries(entries.slice(Math.max(0, entries.length - limits.maxKeys))) };
+}
