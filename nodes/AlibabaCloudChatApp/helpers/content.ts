@@ -54,7 +54,7 @@ function defined(object: IDataObject): IDataObject {
 }
 
 function mediaLink(input: ContentInput): string | undefined {
-	return input.mediaFromBinary ? undefined : requireHttpUrl(input.link, 'Media Link');
+	return input.mediaFromBinary ? undefined : requireHttpUrl(input.link, 'Media Link', 'To send a file from n8n, set "Media Source" to "Binary File".');
 }
 
 function bodyText(input: ContentInput, max?: number): string {

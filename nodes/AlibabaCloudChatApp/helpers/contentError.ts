@@ -39,8 +39,8 @@ export function checkLength(value: string | undefined, max: number, label: strin
 	}
 }
 
-/** An http(s) URL that the messaging platform can fetch. */
-export function requireHttpUrl(value: unknown, label: string): string {
+/** An http(s) URL that the messaging platform can fetch; `hint` is added to the error's description. */
+export function requireHttpUrl(value: unknown, label: string, hint = ''): string {
 	const url = requireText(value, label, 'a public http(s) link');
 	let parsed: URL | undefined;
 	try {
@@ -51,7 +51,7 @@ export function requireHttpUrl(value: unknown, label: string): string {
 	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
 		throw new ContentError(
 			`${label} "${url}" is not an http(s) link`,
-			`Use a full link starting with https:// (or http://) that the messaging platform can download. To send a file from n8n, switch the media source to "Binary File".`,
+			`Use a full link starting with https:// (or http://) that the messaging platform can open.${hint ? ` ${hint}` : ''}`,
 		);
 	}
 	return url;

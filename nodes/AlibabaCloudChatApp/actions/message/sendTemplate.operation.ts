@@ -16,7 +16,7 @@ import { templateSendOptions, templateVariableFields } from './template.fields';
 import { readTemplateSend } from './templateSend';
 
 /** SendChatappMessage allows 250 calls/s per account; stay a little below it. */
-const DEFAULT_PACING: Pacing = { concurrency: 25, perSecond: 240 };
+const DEFAULT_PACING: Pacing = { concurrency: 25, perSecond: 245 };
 
 const properties: INodeProperties[] = [
 	channelTypeField,
