@@ -20,6 +20,7 @@ export function defaultConfig(options: EmulatorOptions = {}): RuntimeConfig {
 		inboundMessageAsObject: options.inboundMessageAsObject ?? false,
 		sessionWindowMs: options.sessionWindowMs ?? DAY,
 		timestampSkewMs: FIFTEEN_MINUTES,
+		pageSizeCap: options.pageSizeCap ?? 100,
 	};
 }
 

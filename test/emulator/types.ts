@@ -123,6 +123,8 @@ export interface RuntimeConfig {
 	sessionWindowMs: number;
 	/** Allowed clock skew of x-acs-date / Timestamp, and nonce memory. */
 	timestampSkewMs: number;
+	/** Paged lists serve at most this many entries per page whatever Size asks (a gateway-side cap). */
+	pageSizeCap: number;
 }
 
 export interface Faults {
@@ -170,6 +172,8 @@ export interface EmulatorOptions {
 	failNumbers?: string[];
 	inboundMessageAsObject?: boolean;
 	sessionWindowMs?: number;
+	/** See RuntimeConfig.pageSizeCap (default 100). */
+	pageSizeCap?: number;
 	/** Print one line per gateway call to stderr. */
 	log?: boolean;
 }

@@ -192,9 +192,11 @@ export async function camsRequestAllPages(
 		const page = (response[listKey] ?? []) as IDataObject[];
 		results.push(...page);
 		const total = Number(response.Total ?? response.TotalCount ?? NaN);
+		// Without a total, a short page is the last one. With one, trust it: a gateway may serve
+		// fewer entries per page than asked for.
 		const done =
-			page.length < size ||
-			(Number.isFinite(total) && results.length >= total) ||
+			page.length === 0 ||
+			(Number.isFinite(total) ? results.length >= total : page.length < size) ||
 			(limit !== undefined && results.length >= limit);
 		if (done) return limit === undefined ? results : results.slice(0, limit);
 	}

@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { templateTypeFor } from '../helpers/templates';
 import { camsRequest, camsRequestAllPages, type CamsContext } from './index';
 
-/** Largest page ListChatappTemplate serves; fewer calls matter at its 5 calls/s quota. */
-const TEMPLATE_PAGE_SIZE = 100;
+/** Large pages: fewer calls matter at ListChatappTemplate's 5 calls/s quota. */
+const TEMPLATE_PAGE_SIZE = 50;
 
 export interface TemplateFilter {
 	channelId: string;

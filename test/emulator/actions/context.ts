@@ -50,7 +50,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** `Page={"Index":1,"Size":10}`; Index >= 1, 1 <= Size <= 100. */
-export function parsePage(value: string | undefined, defaultSize = 10): { index: number; size: number } {
+export function parsePage(value: string | undefined, defaultSize = 10, cap = 100): { index: number; size: number } {
 	if (value === undefined || value === '') return { index: 1, size: defaultSize };
 	const invalid = (detail: string) => camsError('InvalidParameter.PageInvalid', `Page is invalid: ${detail}`);
 	const page = parseJson<unknown>(value, invalid);
@@ -59,7 +59,7 @@ export function parsePage(value: string | undefined, defaultSize = 10): { index:
 	const size = page.Size === undefined ? defaultSize : Number(page.Size);
 	if (!Number.isInteger(index) || index < 1) throw invalid('Index must be an integer >= 1');
 	if (!Number.isInteger(size) || size < 1 || size > 100) throw invalid('Size must be an integer between 1 and 100');
-	return { index, size };
+	return { index, size: Math.min(size, cap) };
 }
 
 export function paginate<T>(items: T[], index: number, size: number): T[] {

@@ -55,7 +55,7 @@ function listMessages(ctx: ActionContext) {
 	if (!sender || sender.custSpaceId !== channel.custSpaceId) {
 		throw camsError('ERR-OPERATION-MAAP-0065', `The number ${params.BusinessNumber} is not bound to channel ${channel.custSpaceId}.`, 400);
 	}
-	const { index, size } = parsePage(params.Page, 20);
+	const { index, size } = parsePage(params.Page, 20, ctx.config.pageSizeCap);
 	const start = parseTime(params.StartTime, params.StartTimeStr, 'Start');
 	const end = parseTime(params.EndTime, params.EndTimeStr, 'End');
 	const matches = ctx.state.messages.filter(

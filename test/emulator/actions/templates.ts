@@ -115,7 +115,7 @@ function listTemplates(ctx: ActionContext) {
 	if (params.AuditStatus && !AUDIT_STATUSES.includes(params.AuditStatus as AuditStatus)) {
 		throw camsError('InvalidParameter.AuditStatusNotSupport', `AuditStatus "${params.AuditStatus}" is not supported; use ${AUDIT_STATUSES.join(', ')}.`);
 	}
-	const { index, size } = parsePage(params.Page);
+	const { index, size } = parsePage(params.Page, 10, ctx.config.pageSizeCap);
 	const name = params.Name?.toLowerCase();
 	const matches = ctx.state.templates
 		.filter(

@@ -5,7 +5,11 @@ import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequestAllPages } from '../../transport';
 import { channelLocator, returnAllOrLimit, senderLocator } from '../common.descriptions';
 
-const PAGE_SIZE = 100;
+/**
+ * ListChatappMessage returns no total, so a short page is taken as the last one; asking for the
+ * documented page size (20) keeps a gateway-side cap from ending the walk early.
+ */
+const PAGE_SIZE = 20;
 
 const properties: INodeProperties[] = [
 	{
