@@ -7,7 +7,7 @@
 // The assertions look at both ends: what the emulator received (its call log: signature method and outcome,
 // decoded parameters; its push log) and what n8n recorded (executions and the items of each node).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 
 import {
 	ACTION_TYPE,
@@ -42,7 +42,8 @@ let wf; // installed examples by key
 /** Accepted gateway calls of an action, newest last. */
 const accepted = (action) => emu.calls({ action, outcome: 'accepted' });
 
-describe('Alibaba Cloud Chat App in a real n8n', { timeout: 14 * 60_000 }, () => {
+// 30 min leaves room for a cold n8n install (~3-8 min) in `before`; on a warm cache the whole file takes < 1 min.
+describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () => {
 	before(async () => {
 		const started = await timings.measure('emulator start', () => startCamsEmulator());
 		emu = started.emulator;
@@ -59,9 +60,15 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 14 * 60_000 }, () =>
 		});
 	});
 
+	const testStart = new Map();
+	beforeEach((t) => testStart.set(t.name, Date.now()));
+	afterEach((t) => timings.add(`test: ${t.name.slice(0, 70)}`, Date.now() - (testStart.get(t.name) ?? Date.now())));
+
 	after(async () => {
-		await env?.stop();
-		await emu?.close();
+		await timings.measure('n8n + emulator stop', async () => {
+			await env?.stop();
+			await emu?.close();
+		});
 		timings.print('e2e timings (Alibaba Cloud Chat App in n8n 2.8.4)');
 	});
 
@@ -141,7 +148,12 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 14 * 60_000 }, () =>
 			const crm = wf['crm-order-notification'];
 			const { url } = Object.values(crm.urls)[0];
 			const order = { orderId: 'A7731', customerName: 'Bob', phone: '+65 9000 0001', deliveryDate: '2 May', trackingId: 'TRK7731' };
-			const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) });
+			const res = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(order),
+				signal: AbortSignal.timeout(30_000),
+			});
 			const body = await res.json();
 			assert.equal(res.status, 200, JSON.stringify(body));
 			assert.ok(body.MessageId, `webhook answer without MessageId: ${JSON.stringify(body)}`);
@@ -236,7 +248,7 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 14 * 60_000 }, () =>
 		it('the trigger answers 401 to a push whose path secret is wrong and starts nothing', async () => {
 			const { url } = Object.values(wf['auto-reply'].urls)[0];
 			const wrong = url.replace(/\/[^/]+$/, '/not-the-secret-0123456789');
-			const res = await fetch(wrong, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+			const res = await fetch(wrong, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]', signal: AbortSignal.timeout(30_000) });
 			assert.equal(res.status, 401);
 			assert.equal((await res.json()).code, 401);
 		});
