@@ -22,7 +22,7 @@ import { buildSignedRequest } from './common/acs/request';
 const CREDENTIAL_TEST_FAILURES: Array<[string, string]> = [
 	['SignatureDoesNotMatch', 'The AccessKey Secret does not belong to this AccessKey ID. Paste the secret again.'],
 	['IncompleteSignature', 'The request signature was rejected. Paste the AccessKey Secret again.'],
-	['InvalidAccessKeyId.NotFound', 'This AccessKey ID does not exist. Copy it again from the RAM console.'],
+	['InvalidAccessKeyId.NotFound', 'This AccessKey ID does not exist. Copy it again from the RAM console'],
 	['InvalidAccessKeyId.Inactive', 'This AccessKey is disabled. Enable it in the RAM console or use another one.'],
 	['InvalidTimeStamp.Expired', "The n8n host's clock is more than 15 minutes off. Synchronise it (NTP)."],
 	['InvalidSecurityToken.Expired', 'The STS token has expired. Request a new one.'],
@@ -30,7 +30,7 @@ const CREDENTIAL_TEST_FAILURES: Array<[string, string]> = [
 	['InvalidSecurityToken.Malformed', 'The STS token is incomplete. Paste it again.'],
 	['Ram.PermissionDeny', 'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.'],
 	['Forbidden.RAM', 'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.'],
-	['Product.Unsubscript', 'Chat App Message Service is not activated for this account. Activate it in the CAMS console.'],
+	['Product.Unsubscript', 'Chat App Message Service is not activated for this account. Activate it in the CAMS console'],
 ];
 
 export class AlibabaCloudChatAppApi implements ICredentialType {

@@ -12,8 +12,8 @@ import { sha256Hex } from '../../credentials/common/acs/signer';
 import { EMULATOR_KEYS, SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../emulator';
 import { formDecodePairs, verifyAcs3 } from '../helpers/acs3Verify';
 import { SIGNING_CASES } from '../helpers/camsSigningCases';
-import { createExecuteHarness, executeNode, testCredential, type AuthenticateRecord } from '../helpers/n8nCore';
-import { CamsProbe } from '../helpers/probeNode';
+import { createExecuteHarness, testCredential, type AuthenticateRecord } from '../helpers/n8nCore';
+import { CamsProbe, runProbe } from '../helpers/probeNode';
 import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../helpers/recordingServer';
 import { installSdkClock, sdkCall } from '../helpers/sdkOracle';
 
@@ -44,11 +44,7 @@ const SEND_PARAMS = {
 
 /** Runs the probe node once through the real ExecuteContext and returns the harness. */
 async function probe(endpoint: string, action: string, params: IDataObject, credentials: IDataObject = credentialsFor(endpoint)) {
-	return await executeNode({
-		nodeType: new CamsProbe(),
-		parameters: { action, params: JSON.stringify(params) },
-		credentials,
-	});
+	return await runProbe(credentials, action, params);
 }
 
 function pathAndQuery(url: string): string {

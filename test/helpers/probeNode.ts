@@ -7,6 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { camsRequest, CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudChatApp/transport';
+import { executeNode } from './n8nCore';
 
 export class CamsProbe implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,4 +38,13 @@ export class CamsProbe implements INodeType {
 		}
 		return [out];
 	}
+}
+
+/** Calls one CAMS action through the probe node in a real ExecuteContext; returns the harness and output. */
+export async function runProbe(credentials: IDataObject, action: string, params: IDataObject) {
+	return await executeNode({
+		nodeType: new CamsProbe(),
+		parameters: { action, params: JSON.stringify(params) },
+		credentials,
+	});
 }

@@ -84,6 +84,15 @@ export const templateLocator: INodeProperties = {
 	],
 };
 
+/** Any template, whatever its review state, for managing templates (sends list approved ones only). */
+export const anyTemplateLocator: INodeProperties = {
+	...templateLocator,
+	description: 'The template code. The list shows templates in every review state.',
+	modes: (templateLocator.modes ?? []).map((mode) =>
+		mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } } : mode,
+	),
+};
+
 export const templateLanguageField: INodeProperties = {
 	displayName: 'Language Name or ID',
 	name: 'language',
@@ -118,3 +127,20 @@ export function returnAllOrLimit(): INodeProperties[] {
 		},
 	];
 }
+
+/** Delivery flags of UpdateAccountWebhook and UpdatePhoneWebhook; sent as Y/N (see yesNoFlag). */
+export const httpPushFlagField: INodeProperties = {
+	displayName: 'HTTP Push',
+	name: 'httpFlag',
+	type: 'boolean',
+	default: true,
+	description: 'Whether CAMS pushes the events to the callback URL over HTTP',
+};
+
+export const queueDeliveryFlagField: INodeProperties = {
+	displayName: 'Queue Delivery',
+	name: 'queueFlag',
+	type: 'boolean',
+	default: false,
+	description: 'Whether CAMS also puts the events in its message queue (MNS)',
+};

@@ -65,3 +65,32 @@ export function jsonObjectValue(context: IExecuteFunctions, name: string, label:
 	}
 	return value as IDataObject;
 }
+
+/** A required phone number parameter, in CAMS's digits-only form. */
+export function requiredPhoneNumber(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	return phoneNumberValue(context, requiredValue(context, name, label, itemIndex), label, itemIndex);
+}
+
+/** The "Limit" of a Get Many operation; undefined when "Return All" is on. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false)) return undefined;
+	return context.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/** The "Update Fields" collection; an empty one is an error, since the call would change nothing. */
+export function readUpdateFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	description = 'Add at least one field under "Update Fields".',
+): IDataObject {
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (Object.keys(fields).length === 0) {
+		throw new NodeOperationError(context.getNode(), 'No field to update', { itemIndex, description });
+	}
+	return fields;
+}
+
+/** A boolean option as CAMS's "Y"/"N" flag; undefined (not sent) when the option is not set. */
+export function yesNoFlag(value: unknown): 'Y' | 'N' | undefined {
+	return value === undefined ? undefined : value ? 'Y' : 'N';
+}

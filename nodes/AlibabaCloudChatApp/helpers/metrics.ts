@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { toEpochMs } from './dates';
+
 /** The date range of a metric query; CAMS takes it as epoch milliseconds. */
 export const metricRangeFields: INodeProperties[] = [
 	{
@@ -20,16 +22,6 @@ export const metricRangeFields: INodeProperties[] = [
 		description: 'End of the period',
 	},
 ];
-
-/** A date, ISO string or epoch-milliseconds value as epoch milliseconds; undefined when unreadable. */
-export function toEpochMs(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	const text = String(value).trim();
-	if (/^\d{10,}$/.test(text)) return Number(text);
-	const ms = new Date(text).getTime();
-	return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** Reads Start and End as epoch ms; the error names the field and says how to fix it. */
 export function readMetricRange(context: IExecuteFunctions, itemIndex: number): { Start: number; End: number } {

@@ -1,10 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { camsRequest, camsRequestAllPages } from '../transport';
+import { camsRequest } from '../transport';
+import { listInstances } from '../transport/instances';
 import { listAllTemplates } from '../transport/templates';
 import { currentValue, matchesFilter, requireChannel } from './context';
-
-const INSTANCE_PAGE_SIZE = 50;
 
 /** Channels (CAMS instances) of the chosen channel type, every page of ListInstance. */
 export async function searchChannels(
@@ -12,12 +11,7 @@ export async function searchChannels(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const channelType = currentValue(this, 'channelType');
-	const instances = await camsRequestAllPages.call(
-		this,
-		'ListInstance',
-		{ ChannelType: channelType || undefined },
-		{ listKey: 'Data', paging: 'indexSize', pageSize: INSTANCE_PAGE_SIZE },
-	);
+	const instances = await listInstances.call(this, { ChannelType: channelType || undefined });
 	return {
 		results: instances
 			.filter((instance) => matchesFilter(filter, instance.InstanceName, instance.CustSpaceId))

@@ -102,7 +102,7 @@ function ossError(context: IExecuteFunctions, statusCode: number, body: unknown,
 	const message = xmlField(body, 'Message');
 	const requestId = xmlField(body, 'RequestId');
 	const hint = /SignatureDoesNotMatch|InvalidAccessKeyId|SecurityToken|AccessDenied/.test(code)
-		? 'OSS rejected the temporary upload keys from GetChatappUploadAuthorization (expired, or not allowed to write here). Run the node again; if it persists, check the channel in the CAMS console.'
+		? 'OSS rejected the temporary upload keys from GetChatappUploadAuthorization (expired, or not allowed to write here). Run the node again; if it persists, check the channel in the CAMS console'
 		: /EntityTooLarge/.test(code)
 			? 'The file is larger than OSS accepts for this upload. Send a smaller file.'
 			: 'OSS did not store the file.';

@@ -106,7 +106,7 @@ export function foreignCallbackError(
 	const urls = [...new Set(foreign.map(({ url }) => url))].join(' and ');
 	const where = foreign.map(({ kind, url }) => `${CALLBACK_FIELD[kind]}: ${url}`).join('; ');
 	return new NodeOperationError(node, `Business number ${target.phoneNumber} already pushes to ${urls}`, {
-		description: `${where}. Turn on "Take Over Existing Callback" to replace it (it is put back when this workflow is deactivated), or remove it in the CAMS console.`,
+		description: `${where}. Turn on "Take Over Existing Callback" to replace it (it is put back when this workflow is deactivated), or remove it in the CAMS console`,
 	});
 }
 

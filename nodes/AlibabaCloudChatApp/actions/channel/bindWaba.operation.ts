@@ -8,7 +8,7 @@ import { camsRequest } from '../../transport';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'The WABA must already be shared with Alibaba Cloud through the embedded sign-up of the CAMS console. This step associates it and returns the channel ID.',
+			'The WABA must already be shared with Alibaba Cloud through the embedded sign-up in the CAMS console; this step associates it and returns the channel ID.',
 		name: 'bindWabaNotice',
 		type: 'notice',
 		default: '',

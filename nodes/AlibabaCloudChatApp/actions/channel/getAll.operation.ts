@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit } from '../../helpers/input';
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
-import { camsRequestAllPages } from '../../transport';
+import { listInstances } from '../../transport/instances';
 import { returnAllOrLimit } from '../common.descriptions';
 import { SIMPLE_INSTANCE_FIELDS } from './instance';
-
-const PAGE_SIZE = 50;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -41,23 +40,15 @@ export const description = updateDisplayOptions(showFor('channel', ['getAll']), 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const channels = await camsRequestAllPages.call(
+	const channels = await listInstances.call(
 		this,
-		'ListInstance',
 		{
 			ChannelType: filters.channelType,
 			InstanceId: filters.instanceId,
 			InstanceName: filters.instanceName,
 			ResourceGroupId: filters.resourceGroupId,
 		},
-		{
-			listKey: 'Data',
-			paging: 'indexSize',
-			pageSize: PAGE_SIZE,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
-			itemIndex,
-		},
+		{ limit: readLimit(this, itemIndex), itemIndex },
 	);
 	return simplifyIfWanted(this, itemIndex, channels, SIMPLE_INSTANCE_FIELDS);
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLimit } from '../../helpers/input';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequestAllPages } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
@@ -28,7 +29,6 @@ export const description = updateDisplayOptions(showFor('channel', ['getAllDmAcc
 /** The DirectMail sender addresses of the Alibaba Cloud account (ListDmAccount). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return await camsRequestAllPages.call(
 		this,
 		'ListDmAccount',
@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			listKey: 'Data',
 			paging: 'indexSize',
 			pageSize: PAGE_SIZE,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			limit: readLimit(this, itemIndex),
 			itemIndex,
 		},
 	);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberValue, requiredValue } from '../../helpers/input';
+import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { channelLocator, senderLocator, templateLanguageField, templateLocator } from '../common.descriptions';
+import { anyTemplateLocator, channelLocator, senderLocator, templateLanguageField } from '../common.descriptions';
 import { optionalWabaField, wabaIdOf } from './waba';
 
 const properties: INodeProperties[] = [
@@ -28,13 +28,8 @@ const properties: INodeProperties[] = [
 		description: 'The WhatsApp business number',
 		displayOptions: { show: { nodeType: ['phone'] } },
 	},
-	{
-		...templateLocator,
-		modes: (templateLocator.modes ?? []).map((mode) =>
-			mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } } : mode,
-		),
-		displayOptions: { show: { nodeType: ['template'] } },
-	},
+	// Any review state can be checked, so the list shows every template.
+	{ ...anyTemplateLocator, displayOptions: { show: { nodeType: ['template'] } } },
 	{ ...templateLanguageField, displayOptions: { show: { nodeType: ['template'] } } },
 ];
 
@@ -46,10 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const nodeType = this.getNodeParameter('nodeType', itemIndex) as string;
 	const params: IDataObject = { CustSpaceId: channelId, NodeType: nodeType };
 	if (nodeType === 'waba') params.WabaId = await wabaIdOf(this, channelId, itemIndex);
-	if (nodeType === 'phone') {
-		const raw = requiredValue(this, 'phoneNumber', 'Phone Number', itemIndex);
-		params.PhoneNumber = phoneNumberValue(this, raw, 'Phone Number', itemIndex);
-	}
+	if (nodeType === 'phone') params.PhoneNumber = requiredPhoneNumber(this, 'phoneNumber', 'Phone Number', itemIndex);
 	if (nodeType === 'template') {
 		params.TemplateCode = requiredValue(this, 'template', 'Template', itemIndex);
 		params.Language = requiredValue(this, 'language', 'Language', itemIndex);

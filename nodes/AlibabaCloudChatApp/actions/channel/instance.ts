@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { camsRequestAllPages } from '../../transport';
+import { yesNoFlag } from '../../helpers/input';
+import { listInstances } from '../../transport/instances';
 import { channelLocator } from '../common.descriptions';
-
-const INSTANCE_PAGE_SIZE = 50;
 
 /**
  * The channel of Get, Update and Delete. Those actions take the InstanceId, which differs from the
@@ -40,17 +39,12 @@ export async function resolveInstance(this: IExecuteFunctions, itemIndex: number
 		});
 	}
 	if (mode === 'instanceId') return { InstanceId: value };
-	const instances = await camsRequestAllPages.call(this, 'ListInstance', {}, {
-		listKey: 'Data',
-		paging: 'indexSize',
-		pageSize: INSTANCE_PAGE_SIZE,
-		itemIndex,
-	});
+	const instances = await listInstances.call(this, {}, { itemIndex });
 	const record = instances.find((instance) => instance.CustSpaceId === value || instance.InstanceId === value);
 	if (!record) {
 		throw new NodeOperationError(this.getNode(), `No channel with the ID "${value}"`, {
 			itemIndex,
-			description: 'Choose the channel from the list, or copy its ID from the Channel Management page of the CAMS console.',
+			description: 'Choose the channel from the list, or copy its ID from the Channel Management page of the CAMS console',
 		});
 	}
 	return { InstanceId: String(record.InstanceId), record };
@@ -91,6 +85,6 @@ export function instanceDetailParams(fields: IDataObject): IDataObject {
 		FacebookBmId: fields.facebookBmId,
 		OfficeAddress: fields.officeAddress,
 		IsvTerms: fields.isvTerms,
-		IsConfirmAudit: fields.isConfirmAudit === undefined ? undefined : fields.isConfirmAudit ? 'Y' : 'N',
+		IsConfirmAudit: yesNoFlag(fields.isConfirmAudit),
 	};
 }

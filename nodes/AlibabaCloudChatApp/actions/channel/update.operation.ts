@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { readUpdateFields } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
@@ -28,13 +28,7 @@ async function currentName(context: IExecuteFunctions, instanceId: string, recor
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update', {
-			itemIndex,
-			description: 'Add at least one field under "Update Fields".',
-		});
-	}
+	const fields = readUpdateFields(this, itemIndex);
 	const { InstanceId, record } = await resolveInstance.call(this, itemIndex);
 	const name = String(fields.instanceName ?? '').trim() || (await currentName(this, InstanceId, record, itemIndex));
 	const response = await camsRequest.call(

@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
+import { readUpdateFields, requiredValue, yesNoFlag } from '../../helpers/input';
 import { doneOutput } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
-
-const yesNo = (value: unknown) => (value === undefined ? undefined : value ? 'Y' : 'N');
+import { channelLocator, httpPushFlagField, queueDeliveryFlagField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	channelLocator,
@@ -18,20 +15,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'HTTP Push',
-				name: 'httpFlag',
-				type: 'boolean',
-				default: true,
-				description: 'Whether CAMS pushes the events to the callback URL over HTTP',
-			},
-			{
-				displayName: 'Queue Delivery',
-				name: 'queueFlag',
-				type: 'boolean',
-				default: false,
-				description: 'Whether CAMS also puts the events in its message queue (MNS)',
-			},
+			httpPushFlagField,
+			queueDeliveryFlagField,
 			{
 				displayName: 'Status Callback URL',
 				name: 'statusCallbackUrl',
@@ -47,17 +32,11 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(showFor('channel', ['updateWebhook']), properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update', {
-			itemIndex,
-			description: 'Add "Status Callback URL", "HTTP Push" or "Queue Delivery" under "Update Fields".',
-		});
-	}
+	const fields = readUpdateFields(this, itemIndex, 'Add "Status Callback URL", "HTTP Push" or "Queue Delivery" under "Update Fields".');
 	const settings = {
 		StatusCallbackUrl: fields.statusCallbackUrl,
-		HttpFlag: yesNo(fields.httpFlag),
-		QueueFlag: yesNo(fields.queueFlag),
+		HttpFlag: yesNoFlag(fields.httpFlag),
+		QueueFlag: yesNoFlag(fields.queueFlag),
 	};
 	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
 	const response = await camsRequest.call(this, 'UpdateAccountWebhook', { CustSpaceId: channelId, ...settings }, { itemIndex, idempotent: true });

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { locatorValue, phoneNumberValue, requiredValue } from '../../helpers/input';
+import { toEpochMs } from '../../helpers/dates';
+import { locatorValue, phoneNumberValue, readLimit, requiredValue } from '../../helpers/input';
+import { senderIsPhoneNumber } from '../../helpers/phone';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequestAllPages } from '../../transport';
 import { channelLocator, returnAllOrLimit, senderLocator } from '../common.descriptions';
@@ -55,17 +58,23 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('message', ['getAll']), properties);
 
-function epochMs(value: unknown): number | undefined {
+/** A time filter as epoch ms; a value that is set but is no date is an error, not ignored. */
+function filterTime(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const ms = new Date(value as string).getTime();
-	return Number.isNaN(ms) ? undefined : ms;
+	const ms = toEpochMs(value);
+	if (ms === undefined) {
+		throw new NodeOperationError(context.getNode(), `${label} is not a date: "${String(value)}"`, {
+			itemIndex,
+			description: 'Use an ISO date such as 2026-11-25T09:00:00Z, or epoch milliseconds.',
+		});
+	}
+	return ms;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
 	const rawNumber = requiredValue(this, 'from', 'Business Number', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const userNumber = filters.userNumber ? phoneNumberValue(this, filters.userNumber as string, 'Customer Number', itemIndex) : undefined;
 	return await camsRequestAllPages.call(
 		this,
@@ -73,19 +82,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			CustSpaceId: locatorValue(this, 'channelId', itemIndex),
 			ChannelType: channelType,
-			BusinessNumber: channelType === 'whatsapp' ? phoneNumberValue(this, rawNumber, 'Business Number', itemIndex) : rawNumber,
+			BusinessNumber: senderIsPhoneNumber(channelType) ? phoneNumberValue(this, rawNumber, 'Business Number', itemIndex) : rawNumber,
 			EventAction: filters.eventAction,
 			UserNumber: userNumber,
 			TemplateCode: filters.templateCode,
 			MessageStatus: filters.messageStatus,
 			GroupMessageId: filters.groupMessageId,
-			StartTime: epochMs(filters.startTime),
-			EndTime: epochMs(filters.endTime),
+			StartTime: filterTime(this, filters.startTime, 'Sent After', itemIndex),
+			EndTime: filterTime(this, filters.endTime, 'Sent Before', itemIndex),
 		},
 		{
 			listKey: 'Data',
 			pageSize: PAGE_SIZE,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			limit: readLimit(this, itemIndex),
 			itemIndex,
 		},
 	);

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildContent, checkMessageType, type ContentInput } from '../../helpers/content';
-import { locatorValue, phoneNumberValue, requiredValue } from '../../helpers/input';
+import { locatorValue } from '../../helpers/input';
 import type { Pacing } from '../../helpers/pacing';
-import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
 import { uploadMedia } from '../../transport/oss';
@@ -13,11 +12,16 @@ import { contactsFields } from './send.contacts.fields';
 import { locationAndReactionFields, messageTypeFields, textAndMediaFields } from './send.fields';
 import { interactiveFields } from './send.interactive.fields';
 import { itemError, readMessageInput } from './sendInput';
-import { pacingOptions, readPacing } from './sending.fields';
+import {
+	pacingOptions,
+	readPacing,
+	readSenderAndRecipient,
+	replyToMessageOption,
+	SEND_MESSAGE_PACING,
+	SEND_MESSAGE_QUOTA,
+} from './sending.fields';
 import { templateSendOptions } from './template.fields';
 
-/** SendChatappMessage allows 250 calls/s per account; stay a little below it. */
-const DEFAULT_PACING: Pacing = { concurrency: 25, perSecond: 240 };
 const VIBER_OPTIONS = ['label', 'ttl', 'tag', 'trackingData'];
 
 const properties: INodeProperties[] = [
@@ -38,19 +42,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ ...presignedUrlOption, displayOptions: { show: { '/mediaSource': ['binary'] } } },
-			{
-				displayName: 'Reply To Message ID',
-				name: 'contextMessageId',
-				type: 'string',
-				default: '',
-				description: 'Quote this sent or received message (its MessageId) in the reply',
-			},
+			replyToMessageOption,
 			...templateSendOptions
 				.filter((option) => option.name === 'taskId' || VIBER_OPTIONS.includes(option.name))
 				.map((option) =>
 					VIBER_OPTIONS.includes(option.name) ? { ...option, displayOptions: { show: { '/channelType': ['viber'] } } } : option,
 				),
-			...pacingOptions(DEFAULT_PACING.perSecond, DEFAULT_PACING.concurrency, 250),
+			...pacingOptions(SEND_MESSAGE_PACING, SEND_MESSAGE_QUOTA),
 		],
 	},
 ];
@@ -58,18 +56,14 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(showFor('message', ['send']), properties);
 
 export function pacing(this: IExecuteFunctions): Pacing {
-	return readPacing(this, DEFAULT_PACING);
+	return readPacing(this, SEND_MESSAGE_PACING);
 }
 
 /** Checks the whole item first; only then uploads a binary file (if any) and sends. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
 	const messageType = this.getNodeParameter('messageType', itemIndex, 'text') as string;
-	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
-	const rawFrom = requiredValue(this, 'from', 'Sender', itemIndex);
-	const rawTo = requiredValue(this, 'to', 'Recipient', itemIndex);
-	const from = senderIsPhoneNumber(channelType) ? phoneNumberValue(this, rawFrom, 'Sender', itemIndex) : rawFrom;
-	const to = recipientIsPhoneNumber(channelType) ? phoneNumberValue(this, rawTo, 'Recipient', itemIndex) : rawTo;
+	const { channelId, from, to } = readSenderAndRecipient(this, channelType, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	let content: ContentInput;

@@ -6,21 +6,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { runPaced, type Pacing } from '../../helpers/pacing';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest, type CamsParams } from '../../transport';
-import {
-	channelLocator,
-	channelTypeField,
-	recipientField,
-	senderLocator,
-	templateLanguageField,
-	templateLocator,
-} from '../common.descriptions';
 import type { ItemResult } from '../operation';
 import { pacingOptions, readPacing } from './sending.fields';
-import { templateSendOptions, templateVariableFields } from './template.fields';
+import { templateSendFields, templateSendOptions } from './template.fields';
 import { readTemplateSend, type TemplateSend } from './templateSend';
 
 /** SendChatappMassMessage: at most 1,000 recipients per call and 10 calls/s per account. */
 const MAX_RECIPIENTS = 1000;
+const MASS_MESSAGE_QUOTA = 10;
 const DEFAULT_PACING: Pacing = { concurrency: 4, perSecond: 9 };
 /** Parameters SendChatappMassMessage does not take. */
 const SINGLE_SEND_ONLY = ['TrackingData'];
@@ -32,13 +25,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	channelTypeField,
-	channelLocator,
-	senderLocator,
-	recipientField,
-	templateLocator,
-	templateLanguageField,
-	...templateVariableFields,
+	...templateSendFields,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -54,7 +41,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: MAX_RECIPIENTS },
 				default: MAX_RECIPIENTS,
 			},
-			...pacingOptions(DEFAULT_PACING.perSecond, DEFAULT_PACING.concurrency, 10),
+			...pacingOptions(DEFAULT_PACING, MASS_MESSAGE_QUOTA),
 		],
 	},
 ];

@@ -3,29 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import type { Pacing } from '../../helpers/pacing';
 import { camsRequest } from '../../transport';
-import {
-	channelLocator,
-	channelTypeField,
-	recipientField,
-	senderLocator,
-	templateLanguageField,
-	templateLocator,
-} from '../common.descriptions';
-import { pacingOptions, readPacing } from './sending.fields';
-import { templateSendOptions, templateVariableFields } from './template.fields';
+import { pacingOptions, readPacing, replyToMessageOption, SEND_MESSAGE_PACING, SEND_MESSAGE_QUOTA } from './sending.fields';
+import { templateSendFields, templateSendOptions } from './template.fields';
 import { readTemplateSend } from './templateSend';
 
-/** SendChatappMessage allows 250 calls/s per account; stay a little below it. */
-const DEFAULT_PACING: Pacing = { concurrency: 25, perSecond: 245 };
-
 const properties: INodeProperties[] = [
-	channelTypeField,
-	channelLocator,
-	senderLocator,
-	recipientField,
-	templateLocator,
-	templateLanguageField,
-	...templateVariableFields,
+	...templateSendFields,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -34,14 +17,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			...templateSendOptions,
-			{
-				displayName: 'Reply To Message ID',
-				name: 'contextMessageId',
-				type: 'string',
-				default: '',
-				description: 'Quote this sent or received message (its MessageId) in the reply',
-			},
-			...pacingOptions(DEFAULT_PACING.perSecond, DEFAULT_PACING.concurrency, 250),
+			replyToMessageOption,
+			...pacingOptions(SEND_MESSAGE_PACING, SEND_MESSAGE_QUOTA),
 		],
 	},
 ];
@@ -49,7 +26,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(showFor('message', ['sendTemplate']), properties);
 
 export function pacing(this: IExecuteFunctions): Pacing {
-	return readPacing(this, DEFAULT_PACING);
+	return readPacing(this, SEND_MESSAGE_PACING);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

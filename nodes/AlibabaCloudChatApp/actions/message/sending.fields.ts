@@ -1,19 +1,30 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { phoneNumberValue, requiredValue } from '../../helpers/input';
 import type { Pacing } from '../../helpers/pacing';
+import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
+
+/** CAMS allows 250 SendChatappMessage calls per second per account. */
+export const SEND_MESSAGE_QUOTA = 250;
+
+/**
+ * Default pacing of Send Message and Send Template (both call SendChatappMessage). 245/s is the
+ * measured rate that stays clear of the quota's throttling; keep the two operations on it.
+ */
+export const SEND_MESSAGE_PACING: Pacing = { concurrency: 25, perSecond: 245 };
 
 /**
  * Concurrency and rate options for send operations. Defaults stay below CAMS's per-account
  * quota for the action, so a large run is never throttled by its own burst.
  */
-export function pacingOptions(defaultPerSecond: number, defaultConcurrency: number, quota: number): INodeProperties[] {
+export function pacingOptions({ concurrency, perSecond }: Pacing, quota: number): INodeProperties[] {
 	return [
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 200 },
-			default: defaultConcurrency,
+			default: concurrency,
 			description: 'How many requests may be in flight at once',
 		},
 		{
@@ -21,7 +32,7 @@ export function pacingOptions(defaultPerSecond: number, defaultConcurrency: numb
 			name: 'perSecond',
 			type: 'number',
 			typeOptions: { minValue: 0.1, maxValue: quota, numberPrecision: 1 },
-			default: defaultPerSecond,
+			default: perSecond,
 			description: `At most this many requests start per second. CAMS allows ${quota} per second per account for this action.`,
 		},
 	];
@@ -33,4 +44,30 @@ export function readPacing(context: IExecuteFunctions, defaults: Pacing): Pacing
 		concurrency: context.getNodeParameter('options.concurrency', 0, defaults.concurrency) as number,
 		perSecond: context.getNodeParameter('options.perSecond', 0, defaults.perSecond) as number,
 	};
+}
+
+/** The "Reply To Message ID" option of the SendChatappMessage operations (ContextMessageId). */
+export const replyToMessageOption: INodeProperties = {
+	displayName: 'Reply To Message ID',
+	name: 'contextMessageId',
+	type: 'string',
+	default: '',
+	description: 'Quote this sent or received message (its MessageId) in the reply',
+};
+
+/**
+ * Channel, sender and recipient of one send. Phone numbers are normalised only where the channel
+ * addresses by phone number; Page, account and service IDs are passed as given.
+ */
+export function readSenderAndRecipient(
+	context: IExecuteFunctions,
+	channelType: string,
+	itemIndex: number,
+): { channelId: string; from: string; to: string } {
+	const channelId = requiredValue(context, 'channelId', 'Channel', itemIndex);
+	const rawFrom = requiredValue(context, 'from', 'Sender', itemIndex);
+	const rawTo = requiredValue(context, 'to', 'Recipient', itemIndex);
+	const from = senderIsPhoneNumber(channelType) ? phoneNumberValue(context, rawFrom, 'Sender', itemIndex) : rawFrom;
+	const to = recipientIsPhoneNumber(channelType) ? phoneNumberValue(context, rawTo, 'Recipient', itemIndex) : rawTo;
+	return { channelId, from, to };
 }

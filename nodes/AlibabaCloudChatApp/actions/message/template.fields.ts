@@ -1,5 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	channelLocator,
+	channelTypeField,
+	recipientField,
+	senderLocator,
+	templateLanguageField,
+	templateLocator,
+} from '../common.descriptions';
+
 /** How the template's `$(variables)` get their values: one field each, or one JSON object. */
 export const templateVariableFields: INodeProperties[] = [
 	{
@@ -40,6 +49,17 @@ export const templateVariableFields: INodeProperties[] = [
 		description: 'Values for the template variables, keyed by variable name (without "$(" and ")")',
 		displayOptions: { show: { variablesInput: ['json'] } },
 	},
+];
+
+/** Who sends which template to whom, with its variables; shared by single and bulk template sends. */
+export const templateSendFields: INodeProperties[] = [
+	channelTypeField,
+	channelLocator,
+	senderLocator,
+	recipientField,
+	templateLocator,
+	templateLanguageField,
+	...templateVariableFields,
 ];
 
 /** Options shared by single and bulk template sends. */

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonObjectValue, locatorValue, phoneNumberValue, requiredValue } from '../../helpers/input';
-import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
+import { jsonObjectValue, locatorValue, requiredValue } from '../../helpers/input';
 import { mediaHeaderVariable, templateVariables } from '../../helpers/templates';
 import type { CamsParams } from '../../transport';
 import { getTemplateDetail } from '../../transport/templates';
+import { readSenderAndRecipient } from './sending.fields';
 
 /** What a template send needs for one recipient; shared by Send Template and Send Bulk Template. */
 export interface TemplateSend {
@@ -50,11 +50,7 @@ function toText(value: unknown): string | undefined {
 /** Reads and checks one item's template send; throws before any send when something is missing. */
 export async function readTemplateSend(this: IExecuteFunctions, itemIndex: number): Promise<TemplateSend> {
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
-	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
-	const rawFrom = requiredValue(this, 'from', 'Sender', itemIndex);
-	const rawTo = requiredValue(this, 'to', 'Recipient', itemIndex);
-	const from = senderIsPhoneNumber(channelType) ? phoneNumberValue(this, rawFrom, 'Sender', itemIndex) : rawFrom;
-	const to = recipientIsPhoneNumber(channelType) ? phoneNumberValue(this, rawTo, 'Recipient', itemIndex) : rawTo;
+	const { channelId, from, to } = readSenderAndRecipient(this, channelType, itemIndex);
 	const templateCode = requiredValue(this, 'template', 'Template', itemIndex);
 	const language = requiredValue(this, 'language', 'Language', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

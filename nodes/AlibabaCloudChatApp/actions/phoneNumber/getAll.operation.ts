@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
+import { readLimit, requiredValue } from '../../helpers/input';
 import { listOf, simplifyField, simplifyIfWanted } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
@@ -41,10 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex), Status: filters.status },
 		{ itemIndex },
 	);
-	let numbers = listOf(response, 'PhoneNumbers');
 	// The action is not paged; the limit is applied here.
-	if (!this.getNodeParameter('returnAll', itemIndex, false)) {
-		numbers = numbers.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
-	}
+	const numbers = listOf(response, 'PhoneNumbers').slice(0, readLimit(this, itemIndex));
 	return simplifyIfWanted(this, itemIndex, numbers, SIMPLE_NUMBER_FIELDS);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberValue, requiredValue } from '../../helpers/input';
+import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
 import { senderLocator } from '../common.descriptions';
 
 /** A WhatsApp business number of the chosen channel, from QueryChatappPhoneNumbers or typed. */
@@ -11,17 +11,11 @@ export const phoneNumberLocator: INodeProperties = {
 	description: 'The WhatsApp business number, with country code',
 };
 
-/** The chosen number in CAMS's digits-only form. */
-export function readPhoneNumber(context: IExecuteFunctions, itemIndex: number): string {
-	const raw = requiredValue(context, 'phoneNumber', 'Phone Number', itemIndex);
-	return phoneNumberValue(context, raw, 'Phone Number', itemIndex);
-}
-
 /** Channel and number, the two parameters almost every phone number action takes. */
 export function readChannelAndNumber(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return {
 		CustSpaceId: requiredValue(context, 'channelId', 'Channel', itemIndex),
-		PhoneNumber: readPhoneNumber(context, itemIndex),
+		PhoneNumber: requiredPhoneNumber(context, 'phoneNumber', 'Phone Number', itemIndex),
 	};
 }
 

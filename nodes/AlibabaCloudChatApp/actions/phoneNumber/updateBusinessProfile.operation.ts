@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readUpdateFields } from '../../helpers/input';
 import { doneOutput } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
@@ -71,13 +72,7 @@ function websitesOf(context: IExecuteFunctions, value: unknown, itemIndex: numbe
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update', {
-			itemIndex,
-			description: 'Add at least one field under "Update Fields".',
-		});
-	}
+	const fields = readUpdateFields(this, itemIndex);
 	const params = readChannelAndNumber(this, itemIndex);
 	const profile = {
 		About: fields.about,

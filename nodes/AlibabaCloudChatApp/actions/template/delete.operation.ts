@@ -4,8 +4,8 @@ import { requiredValue } from '../../helpers/input';
 import { templateTypeFor } from '../../helpers/templates';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
-import { anyTemplateLocator, templateChannelTypeField, templateLanguageField } from './template.fields';
+import { anyTemplateLocator, channelLocator, templateLanguageField } from '../common.descriptions';
+import { templateChannelTypeField } from './template.fields';
 
 const properties: INodeProperties[] = [
 	templateChannelTypeField,

@@ -3,19 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { getTemplateDetail } from '../../transport/templates';
-import { channelLocator } from '../common.descriptions';
-import { anyTemplateLocator, readTemplateIdentity, templateChannelTypeField, templateLanguageField } from './template.fields';
+import { readTemplateIdentity, templateIdentityFields } from './template.fields';
 
 /** What "Simplify" keeps of GetChatappTemplateDetail's Data. */
 export const SIMPLE_FIELDS = ['TemplateCode', 'Name', 'Language', 'Category', 'TemplateType', 'AuditStatus', 'Reason', 'QualityScore'];
 
-const properties: INodeProperties[] = [
-	templateChannelTypeField,
-	channelLocator,
-	anyTemplateLocator,
-	templateLanguageField,
-	simplifyField,
-];
+const properties: INodeProperties[] = [...templateIdentityFields, simplifyField];
 
 export const description = updateDisplayOptions(showFor('template', ['get']), properties);
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
+import { readLimit, requiredValue } from '../../helpers/input';
 import { templateTypeFor } from '../../helpers/templates';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequestAllPages } from '../../transport';
@@ -48,7 +48,6 @@ export const description = updateDisplayOptions(showFor('template', ['getAll']),
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return await camsRequestAllPages.call(
 		this,
 		'ListChatappTemplate',
@@ -64,7 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			listKey: 'ListTemplate',
 			pageSize: PAGE_SIZE,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			limit: readLimit(this, itemIndex),
 			itemIndex,
 		},
 	);

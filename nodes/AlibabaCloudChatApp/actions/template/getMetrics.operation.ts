@@ -4,16 +4,9 @@ import { metricRangeFields, readMetricRange } from '../../helpers/metrics';
 import { listOf } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
-import { anyTemplateLocator, readTemplateIdentity, templateChannelTypeField, templateLanguageField } from './template.fields';
+import { readTemplateIdentity, templateIdentityFields } from './template.fields';
 
-const properties: INodeProperties[] = [
-	templateChannelTypeField,
-	channelLocator,
-	anyTemplateLocator,
-	templateLanguageField,
-	...metricRangeFields,
-];
+const properties: INodeProperties[] = [...templateIdentityFields, ...metricRangeFields];
 
 export const description = updateDisplayOptions(showFor('template', ['getMetrics']), properties);
 

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
 import { templateTypeFor } from '../../helpers/templates';
-import { templateLanguageField, templateLocator } from '../common.descriptions';
+import { anyTemplateLocator, channelLocator, templateLanguageField } from '../common.descriptions';
 
 /** CAMS templates exist for WhatsApp and Viber only. */
 export const templateChannelTypeField: INodeProperties = {
@@ -18,16 +18,13 @@ export const templateChannelTypeField: INodeProperties = {
 	description: 'Templates are made for WhatsApp or for Viber (TemplateType)',
 };
 
-/** Any template, whatever its review state (the send operations list approved ones only). */
-export const anyTemplateLocator: INodeProperties = {
-	...templateLocator,
-	description: 'The template code. The list shows templates in every review state.',
-	modes: (templateLocator.modes ?? []).map((mode) =>
-		mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } } : mode,
-	),
-};
-
-export { templateLanguageField };
+/** The fields that name an existing template; read them with readTemplateIdentity. */
+export const templateIdentityFields: INodeProperties[] = [
+	templateChannelTypeField,
+	channelLocator,
+	anyTemplateLocator,
+	templateLanguageField,
+];
 
 /** Channel, template code, language and TemplateType of an existing template. */
 export function readTemplateIdentity(context: IExecuteFunctions, itemIndex: number) {

@@ -3,16 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { dataOf } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
 import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
 import { readTemplateContent } from './draft';
-import {
-	anyTemplateLocator,
-	assertWhatsAppTemplate,
-	readTemplateIdentity,
-	templateChannelTypeField,
-	templateLanguageField,
-} from './template.fields';
+import { assertWhatsAppTemplate, readTemplateIdentity, templateIdentityFields } from './template.fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,10 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	templateChannelTypeField,
-	channelLocator,
-	anyTemplateLocator,
-	templateLanguageField,
+	...templateIdentityFields,
 	{
 		displayName: 'Category',
 		name: 'category',

@@ -4,20 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { doneOutput } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
-import {
-	anyTemplateLocator,
-	assertWhatsAppTemplate,
-	readTemplateIdentity,
-	templateChannelTypeField,
-	templateLanguageField,
-} from './template.fields';
+import { assertWhatsAppTemplate, readTemplateIdentity, templateIdentityFields } from './template.fields';
 
 const properties: INodeProperties[] = [
-	templateChannelTypeField,
-	channelLocator,
-	anyTemplateLocator,
-	templateLanguageField,
+	...templateIdentityFields,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -16,18 +16,17 @@ import {
 	type RegistrationRecord,
 	type RegistrationTarget,
 } from '../../../../nodes/AlibabaCloudChatApp/triggers/registration';
-import { EMULATOR_KEYS, SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../emulator';
-import { executeNode } from '../../../helpers/n8nCore';
-import { CamsProbe } from '../../../helpers/probeNode';
+import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../emulator';
+import { byId, credentialsFor } from '../../../helpers/chatApp';
+import { runProbe } from '../../../helpers/probeNode';
 import { NODE_ID, post, PRODUCTION_URL, runLifecycle, TEST_URL, WEBHOOK_ID } from './webhookHarness';
 
 const WA = SEED_CHANNELS.whatsapp.custSpaceId;
 const NUMBER = SEED_NUMBERS.connected;
 const FOREIGN = 'https://crm.example.com/cams/inbound';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 let emu: CamsEmulator;
-const credentials = () => ({ accessKeyId: EMULATOR_KEYS.accessKeyId, accessKeySecret: EMULATOR_KEYS.accessKeySecret, region: 'custom', endpoint: emu.url });
+const credentials = () => credentialsFor(emu.url);
 
 beforeAll(async () => {
 	emu = await startEmulator({ enforceQps: false, auditDelayMs: 30, statusDelays: { sent: 10, delivered: 20, read: 30, failed: 10 } });
@@ -230,7 +229,7 @@ describe('pushes from the emulator reach webhook()', () => {
 	});
 
 	const callCams = async (action: string, params: IDataObject) =>
-		(await executeNode({ nodeType: new CamsProbe(), parameters: { action, params: JSON.stringify(params) }, credentials: credentials() })).output[0][0].json;
+		(await runProbe(credentials(), action, params)).output[0][0].json;
 	const items = () => received.flat().map((item) => item.json);
 
 	it('an injected inbound message, then a reply with its statuses, become items; CAMS sees every push acknowledged', async () => {

@@ -155,7 +155,7 @@ export interface HookOptions {
 	parameters: INodeParameters;
 	/** Base of the production webhook URLs (n8n's WEBHOOK_URL + /webhook). */
 	webhookBaseUrl?: string;
-	credentials?: ICredentialDataDecryptedObject;
+	credentials?: ICredentialDataDecryptedObject | IDataObject;
 	/** Static data of the workflow; updated in place after the call, as n8n saves it. */
 	staticData: IDataObject;
 	isTest?: boolean;

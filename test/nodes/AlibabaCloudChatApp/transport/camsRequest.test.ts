@@ -3,17 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { backoffDelay, MAX_BACKOFF_MS } from '../../../../nodes/AlibabaCloudChatApp/transport/retry';
 import { EMULATOR_KEYS, SEED_CHANNELS, startEmulator, type CamsEmulator } from '../../../emulator';
 import { credentialsFor } from '../../../helpers/chatApp';
-import { executeNode } from '../../../helpers/n8nCore';
-import { CamsProbe } from '../../../helpers/probeNode';
+import { runProbe } from '../../../helpers/probeNode';
 
 type Failure = Error & { description?: string; httpCode?: string; errorResponse?: IDataObject; context?: IDataObject };
 
 async function probe(endpoint: string, action: string, params: IDataObject, credentials = credentialsFor(endpoint)) {
-	const { output } = await executeNode({
-		nodeType: new CamsProbe(),
-		parameters: { action, params: JSON.stringify(params) },
-		credentials,
-	});
+	const { output } = await runProbe(credentials, action, params);
 	return output[0][0].json;
 }
 

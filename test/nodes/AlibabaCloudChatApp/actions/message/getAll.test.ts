@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../../emulator';
-import { byId, runChatApp } from '../../../../helpers/chatApp';
+import { byId, runChatApp, runChatAppError } from '../../../../helpers/chatApp';
 
 const whatsapp = SEED_CHANNELS.whatsapp.custSpaceId;
 
@@ -63,7 +63,7 @@ describe('Message > Get Many', () => {
 					userNumber: '+65 8100 0003',
 					templateCode: SEED_TEMPLATES.holidayHours.code,
 					startTime: '2026-01-01T00:00:00.000Z',
-					endTime: '2026-12-31T00:00:00.000Z',
+					endTime: String(Date.UTC(2026, 11, 31)),
 				},
 			}),
 		);
@@ -74,5 +74,12 @@ describe('Message > Get Many', () => {
 			StartTime: String(Date.UTC(2026, 0, 1)),
 			EndTime: String(Date.UTC(2026, 11, 31)),
 		});
+	});
+
+	it('rejects a time filter that is not a date, before any request', async () => {
+		const before = listCalls().length;
+		const error = await runChatAppError(emu.url, params({ filters: { startTime: 'last tuesday' } }));
+		expect(error.message).toBe('Sent After is not a date: "last tuesday"');
+		expect(listCalls()).toHaveLength(before);
 	});
 });

@@ -3,7 +3,8 @@
  * exact action and parameters the emulator received (its call records).
  */
 import { OSS_BUCKET, startEmulator, type CamsEmulator } from '../../../../emulator';
-import { binaryItem, runNode, runNodeError, SEED, sendParameters } from './sendHarness';
+import { runChatApp, runChatAppError } from '../../../../helpers/chatApp';
+import { binaryItem, SEED, sendParameters } from './sendHarness';
 
 let emu: CamsEmulator;
 const WA = SEED.whatsapp;
@@ -30,7 +31,7 @@ function sendCall(params: Record<string, string>) {
 
 describe('Send Message on the emulator', () => {
 	it('sends text with reply-to and task ID, and outputs the message identifiers', async () => {
-		const output = await runNode(
+		const output = await runChatApp(
 			emu.url,
 			sendParameters('whatsapp', 'text', { text: 'Your order shipped', options: { contextMessageId: 'wamid.in.1', taskId: 'order-42' } }),
 		);
@@ -73,7 +74,7 @@ describe('Send Message on the emulator', () => {
 		],
 		['reaction', 'reaction', { reactionMessageId: 'wamid.in.1', emoji: '🎉' }, '{"messageId":"wamid.in.1","emoji":"🎉"}'],
 	])('sends a WhatsApp %s', async (_, messageType, fields, content) => {
-		await runNode(emu.url, sendParameters('whatsapp', messageType, fields));
+		await runChatApp(emu.url, sendParameters('whatsapp', messageType, fields));
 		expect(received()).toStrictEqual([
 			sendCall({ ChannelType: 'whatsapp', CustSpaceId: WA.channelId, Content: content, From: WA.from, MessageType: messageType, To: WA.to, Type: 'message' }),
 		]);
@@ -81,7 +82,7 @@ describe('Send Message on the emulator', () => {
 
 	it('sends a Viber composite message with the Viber options', async () => {
 		const viber = SEED.viber;
-		await runNode(
+		await runChatApp(
 			emu.url,
 			sendParameters('viber', 'text_image_button', {
 				text: 'Spring sale',
@@ -110,7 +111,7 @@ describe('Send Message on the emulator', () => {
 
 	it('sends a Messenger interactive object given as JSON', async () => {
 		const messenger = SEED.messenger;
-		await runNode(emu.url, sendParameters('messenger', 'interactive', { interactiveJson: '{"text":"Pick","quick_replies":[]}' }));
+		await runChatApp(emu.url, sendParameters('messenger', 'interactive', { interactiveJson: '{"text":"Pick","quick_replies":[]}' }));
 		expect(received()).toStrictEqual([
 			sendCall({ ChannelType: 'messenger', Content: '{"text":"Pick","quick_replies":[]}', CustSpaceId: messenger.channelId, From: messenger.from, MessageType: 'interactive', To: messenger.to, Type: 'message' }),
 		]);
@@ -121,7 +122,7 @@ describe('Send Message with a binary file', () => {
 	const pdf = Buffer.from('%PDF-1.4 emulator test document');
 
 	it('uploads the file (signed OSS PUT), presigns it and sends the presigned link', async () => {
-		const output = await runNode(emu.url, sendParameters('whatsapp', 'document', { mediaSource: 'binary', binaryPropertyName: 'data' }), {
+		const output = await runChatApp(emu.url, sendParameters('whatsapp', 'document', { mediaSource: 'binary', binaryPropertyName: 'data' }), {
 			items: [binaryItem(pdf, 'Invoice 42.pdf', 'application/pdf')],
 		});
 		const calls = received();
@@ -141,7 +142,7 @@ describe('Send Message with a binary file', () => {
 		const video = Buffer.alloc(2048, 7);
 		const fields = { text: 'Watch', mediaSource: 'binary', binaryPropertyName: 'clip', thumbnail: 'https://cdn.example.com/t.jpg', duration: 9, options: { presignedUrl: false } };
 		const items = [binaryItem(video, 'a.mp4', 'video/mp4', 'clip'), binaryItem(video, 'b.mp4', 'video/mp4', 'clip')];
-		const output = await runNode(emu.url, sendParameters('viber', 'text_video', fields), { items });
+		const output = await runChatApp(emu.url, sendParameters('viber', 'text_video', fields), { items });
 		expect(output).toHaveLength(2);
 		expect(received('GetChatappUploadAuthorization')).toHaveLength(1);
 		expect(received('GeneratePresignedUrl')).toHaveLength(0);
@@ -164,7 +165,7 @@ describe('Send Message rejects bad input before any request', () => {
 		['a media link that is not http(s)', sendParameters('whatsapp', 'image', { mediaLink: 'file:///etc/passwd' }), /not an http\(s\) link/, /Binary File/],
 		['a Viber video without thumbnail', sendParameters('viber', 'video', { mediaLink: 'https://cdn.example.com/v.mp4', fileSize: 10, duration: 1 }), /Thumbnail Link is empty/, /Thumbnail Link/],
 	])('%s', async (_, parameters, message, description) => {
-		const error = await runNodeError(emu.url, parameters);
+		const error = await runChatAppError(emu.url, parameters);
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(message);
 		expect(error.description).toMatch(description);
@@ -173,16 +174,16 @@ describe('Send Message rejects bad input before any request', () => {
 	});
 
 	it('does not upload when the binary field is missing or the rest of the message is invalid', async () => {
-		const missing = await runNodeError(emu.url, sendParameters('whatsapp', 'image', { mediaSource: 'binary', binaryPropertyName: 'photo' }), { items: [{ json: {} }] });
+		const missing = await runChatAppError(emu.url, sendParameters('whatsapp', 'image', { mediaSource: 'binary', binaryPropertyName: 'photo' }), { items: [{ json: {} }] });
 		expect(missing.message).toMatch(/photo/);
-		const invalid = await runNodeError(emu.url, sendParameters('viber', 'text_video', { text: '', mediaSource: 'binary' }), { items: [binaryItem(Buffer.from('x'), 'v.mp4', 'video/mp4')] });
+		const invalid = await runChatAppError(emu.url, sendParameters('viber', 'text_video', { text: '', mediaSource: 'binary' }), { items: [binaryItem(Buffer.from('x'), 'v.mp4', 'video/mp4')] });
 		expect(invalid.message).toMatch(/^Text is empty/);
 		expect(emu.calls()).toHaveLength(0);
 		expect(emu.state.objects.size).toBe(0);
 	});
 
 	it('with Continue On Fail sends the valid items only, in order, each paired with its input', async () => {
-		const output = await runNode(emu.url, sendParameters('whatsapp', 'text', { text: '=Hi', to: '={{ $json.phone }}' }), {
+		const output = await runChatApp(emu.url, sendParameters('whatsapp', 'text', { text: '=Hi', to: '={{ $json.phone }}' }), {
 			items: [{ phone: WA.to }, { phone: 'not-a-number' }, { phone: WA.to }],
 			continueOnFail: true,
 		});
@@ -193,7 +194,7 @@ describe('Send Message rejects bad input before any request', () => {
 	});
 
 	it('explains the 24-hour window when CAMS refuses a free-form message', async () => {
-		const error = await runNodeError(emu.url, { ...sendParameters('whatsapp', 'text', { text: 'Hi' }), to: '6589999999' });
+		const error = await runChatAppError(emu.url, { ...sendParameters('whatsapp', 'text', { text: 'Hi' }), to: '6589999999' });
 		expect(error.message).toMatch(/InvalidParameter\.OutOfSession/);
 		expect(error.description).toMatch(/Use the Send Template operation instead/);
 		expect(received().map((call) => call.outcome)).toEqual(['rejected']);

@@ -5,8 +5,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { MESSAGE_TYPES } from '../../../../../nodes/AlibabaCloudChatApp/helpers/content';
+import { runChatApp } from '../../../../helpers/chatApp';
 import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../../../helpers/recordingServer';
-import { runNode, SEED, sendParameters } from './sendHarness';
+import { SEED, sendParameters } from './sendHarness';
 
 const IMG = 'https://cdn.example.com/a.jpg';
 const VID = 'https://cdn.example.com/v.mp4';
@@ -112,7 +113,7 @@ describe('Send Message maps the parameters of every message type of every channe
 	for (const [channelType, cases] of Object.entries(CASES)) {
 		for (const [messageType, [fields, content]] of Object.entries(cases)) {
 			it(`${channelType} ${messageType}`, async () => {
-				const output = await runNode(server.url, sendParameters(channelType, messageType, fields));
+				const output = await runChatApp(server.url, sendParameters(channelType, messageType, fields));
 				expect(server.requests).toHaveLength(1);
 				const request = server.last();
 				expect(request.headers['x-acs-action']).toBe('SendChatappMessage');
@@ -148,10 +149,10 @@ describe('Send Message maps the parameters of every message type of every channe
 describe('Send Message options and builders', () => {
 	it('sends reply-to, task ID and the Viber options, and only on Viber the Viber ones', async () => {
 		const options = { contextMessageId: 'wamid.ctx', taskId: 'order-42', label: 'promotion', ttl: 3600, tag: 'spring', trackingData: 'crm-7' };
-		await runNode(server.url, sendParameters('viber', 'text', { text: 'Hi', options }));
+		await runChatApp(server.url, sendParameters('viber', 'text', { text: 'Hi', options }));
 		expect(wireParams(server.last())).toMatchObject({ ContextMessageId: 'wamid.ctx', TaskId: 'order-42', Label: 'promotion', Ttl: '3600', Tag: 'spring', TrackingData: 'crm-7' });
 		server.reset();
-		const [item] = await runNode(server.url, sendParameters('whatsapp', 'text', { text: 'Hi', options: { taskId: 'order-43', tag: 'x' } }));
+		const [item] = await runChatApp(server.url, sendParameters('whatsapp', 'text', { text: 'Hi', options: { taskId: 'order-43', tag: 'x' } }));
 		const params = wireParams(server.last());
 		expect(params.TaskId).toBe('order-43');
 		expect(params).not.toHaveProperty('Tag');
@@ -159,9 +160,9 @@ describe('Send Message options and builders', () => {
 	});
 
 	it('normalises the phone numbers of WhatsApp and keeps Messenger user IDs as they are', async () => {
-		await runNode(server.url, { ...sendParameters('whatsapp', 'text', { text: 'Hi' }), to: '+65 8123-4567' });
+		await runChatApp(server.url, { ...sendParameters('whatsapp', 'text', { text: 'Hi' }), to: '+65 8123-4567' });
 		expect(wireParams(server.last()).To).toBe('6581234567');
-		await runNode(server.url, { ...sendParameters('messenger', 'text', { text: 'Hi' }), to: 'psid-001' });
+		await runChatApp(server.url, { ...sendParameters('messenger', 'text', { text: 'Hi' }), to: 'psid-001' });
 		expect(wireParams(server.last()).To).toBe('psid-001');
 	});
 
@@ -174,7 +175,7 @@ describe('Send Message options and builders', () => {
 			listButtonText: 'Choose',
 			listRows: { row: [{ section: 'Mon', title: '9:00', id: 'mon9', description: 'Morning' }, { section: 'Tue', title: '10:00', id: 'tue10' }] },
 		};
-		await runNode(server.url, sendParameters('whatsapp', 'interactive', list));
+		await runChatApp(server.url, sendParameters('whatsapp', 'interactive', list));
 		expect(JSON.parse(wireParams(server.last()).Content)).toStrictEqual({
 			type: 'list',
 			header: { type: 'text', text: 'Slots' },
@@ -188,10 +189,10 @@ describe('Send Message options and builders', () => {
 				],
 			},
 		});
-		await runNode(server.url, sendParameters('whatsapp', 'interactive', { interactiveType: 'cta_url', interactiveBody: 'Track', ctaText: 'Open', ctaUrl: 'https://t.example/42' }));
+		await runChatApp(server.url, sendParameters('whatsapp', 'interactive', { interactiveType: 'cta_url', interactiveBody: 'Track', ctaText: 'Open', ctaUrl: 'https://t.example/42' }));
 		expect(JSON.parse(wireParams(server.last()).Content).action).toStrictEqual({ name: 'cta_url', parameters: { display_text: 'Open', url: 'https://t.example/42' } });
 		const flow = { type: 'flow', body: { text: 'Sign up' }, action: { name: 'flow', parameters: { flow_id: '123' } } };
-		await runNode(server.url, sendParameters('whatsapp', 'interactive', { interactiveType: 'json', interactiveJson: '={{ JSON.stringify($json.flow) }}' }), {
+		await runChatApp(server.url, sendParameters('whatsapp', 'interactive', { interactiveType: 'json', interactiveJson: '={{ JSON.stringify($json.flow) }}' }), {
 			items: [{ flow }],
 		});
 		expect(JSON.parse(wireParams(server.last()).Content)).toStrictEqual(flow);
@@ -199,12 +200,12 @@ describe('Send Message options and builders', () => {
 
 	it('sends contacts given as JSON', async () => {
 		const contacts = [{ name: { formatted_name: 'Bob', first_name: 'Bob' }, phones: [{ phone: '+1 555 0100' }] }];
-		await runNode(server.url, sendParameters('whatsapp', 'contacts', { contactsInput: 'json', contactsJson: JSON.stringify(contacts) }));
+		await runChatApp(server.url, sendParameters('whatsapp', 'contacts', { contactsInput: 'json', contactsJson: JSON.stringify(contacts) }));
 		expect(JSON.parse(wireParams(server.last()).Content)).toStrictEqual(contacts);
 	});
 
 	it('takes the message values from expressions per item', async () => {
-		const output = await runNode(server.url, sendParameters('whatsapp', 'text', { text: '=Hi {{ $json.name }}', to: '={{ $json.phone }}' }), {
+		const output = await runChatApp(server.url, sendParameters('whatsapp', 'text', { text: '=Hi {{ $json.name }}', to: '={{ $json.phone }}' }), {
 			items: [{ name: 'Ann', phone: '+65 8000 0001' }, { name: 'Ben', phone: '+65 8000 0002' }],
 		});
 		const sent = server.requests.map((request) => wireParams(request)).sort((a, b) => a.To.localeCompare(b.To));

@@ -1,10 +1,8 @@
-/** Send Message / Upload Media test fixtures: seed identities, node parameters, binary items. */
+/** Send Message / Upload Media test fixtures: seed identities, node parameters, binary items (run them with test/helpers/chatApp). */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SEED_CHANNELS, SEED_NUMBERS } from '../../../../emulator';
 import { byId } from '../../../../helpers/chatApp';
-
-export { runChatApp as runNode, runChatAppError as runNodeError } from '../../../../helpers/chatApp';
 
 /** Channel, sender and a recipient of the emulator's seed, per channel type (Instagram is not seeded). */
 export const SEED: Record<string, { channelId: string; from: string; to: string }> = {

@@ -5,9 +5,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { EMULATOR_KEYS, OSS_BUCKET, startEmulator, type CamsEmulator } from '../../../../emulator';
-import { byId } from '../../../../helpers/chatApp';
+import { byId, runChatApp, runChatAppError } from '../../../../helpers/chatApp';
 import { startRecordingServer, type RecordedRequest } from '../../../../helpers/recordingServer';
-import { binaryItem, runNode, runNodeError, SEED } from './sendHarness';
+import { binaryItem, SEED } from './sendHarness';
 
 const CHANNEL = SEED.whatsapp.channelId;
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -28,7 +28,7 @@ describe('Upload Media on the emulator', () => {
 	beforeEach(() => emu.reset());
 
 	it('uploads the binary file and returns the object and a presigned link', async () => {
-		const [item] = await runNode(emu.url, uploadParameters(), { items: [binaryItem(png, 'logo (1).png', 'image/png')] });
+		const [item] = await runChatApp(emu.url, uploadParameters(), { items: [binaryItem(png, 'logo (1).png', 'image/png')] });
 		const calls = emu.calls().map((call) => ({ action: call.action, outcome: call.outcome, params: call.params }));
 		const filePath = String(item.json.filePath);
 		expect(filePath).toMatch(new RegExp(`^${CHANNEL}/[0-9a-f-]{36}-logo_1_\\.png$`));
@@ -53,7 +53,7 @@ describe('Upload Media on the emulator', () => {
 
 	it('stores under the given file name, skips presigning when it is off, and reuses the upload keys', async () => {
 		const items = [binaryItem(png, 'a.png', 'image/png', 'file'), binaryItem(Buffer.from('second'), 'b.txt', 'text/plain', 'file')];
-		const output = await runNode(emu.url, uploadParameters({ binaryPropertyName: 'file', options: { fileName: 'brand logo.png', presignedUrl: false } }), { items });
+		const output = await runChatApp(emu.url, uploadParameters({ binaryPropertyName: 'file', options: { fileName: 'brand logo.png', presignedUrl: false } }), { items });
 		expect(emu.calls().map((call) => call.action)).toEqual(['GetChatappUploadAuthorization']);
 		expect(output.map((item) => item.json.fileName)).toEqual(['brand logo.png', 'brand logo.png']);
 		expect(output.map((item) => item.json.mimeType)).toEqual(['image/png', 'text/plain']);
@@ -66,9 +66,9 @@ describe('Upload Media on the emulator', () => {
 	});
 
 	it('fails before any request when the binary field is missing or empty', async () => {
-		const missing = await runNodeError(emu.url, uploadParameters({ binaryPropertyName: 'attachment' }), { items: [{ json: {} }] });
+		const missing = await runChatAppError(emu.url, uploadParameters({ binaryPropertyName: 'attachment' }), { items: [{ json: {} }] });
 		expect(missing.message).toMatch(/attachment/);
-		const empty = await runNodeError(emu.url, uploadParameters(), { items: [binaryItem(Buffer.alloc(0), 'empty.txt', 'text/plain')] });
+		const empty = await runChatAppError(emu.url, uploadParameters(), { items: [binaryItem(Buffer.alloc(0), 'empty.txt', 'text/plain')] });
 		expect(empty.message).toBe('The file in binary field "data" is empty');
 		expect(empty.context?.itemIndex).toBe(0);
 		expect(emu.calls()).toHaveLength(0);
@@ -108,7 +108,7 @@ describe('Upload Media against a stub CAMS + OSS', () => {
 
 	it('signs the PUT with the temporary keys and retries an OSS server error', async () => {
 		server = await stub([{ status: 503, body: '<Error><Code>ServiceUnavailable</Code></Error>' }]);
-		const [item] = await runNode(server.url, uploadParameters({ options: { presignedUrl: false } }), { items: [binaryItem(png, 'x.png', 'image/png')] });
+		const [item] = await runChatApp(server.url, uploadParameters({ options: { presignedUrl: false } }), { items: [binaryItem(png, 'x.png', 'image/png')] });
 		const puts = server.requests.filter((request) => request.method === 'PUT');
 		expect(puts).toHaveLength(2);
 		const put = puts[1];
@@ -126,7 +126,7 @@ describe('Upload Media against a stub CAMS + OSS', () => {
 	it('turns an OSS refusal into an error with the code and a hint', async () => {
 		const refusal = '<?xml version="1.0"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature does not match.</Message><RequestId>OSS-REQ-1</RequestId></Error>';
 		server = await stub([{ status: 403, body: refusal }]);
-		const error = await runNodeError(server.url, uploadParameters(), { items: [binaryItem(png, 'x.png', 'image/png')] });
+		const error = await runChatAppError(server.url, uploadParameters(), { items: [binaryItem(png, 'x.png', 'image/png')] });
 		expect(error.message).toBe('Media upload failed: SignatureDoesNotMatch - The request signature does not match.');
 		expect(error.description).toMatch(/temporary upload keys.*\(OSS RequestId OSS-REQ-1\)/);
 		expect(error.httpCode).toBe('403');

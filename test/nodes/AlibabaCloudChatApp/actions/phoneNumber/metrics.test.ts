@@ -1,4 +1,4 @@
-import { toEpochMs } from '../../../../../nodes/AlibabaCloudChatApp/helpers/metrics';
+import { toEpochMs } from '../../../../../nodes/AlibabaCloudChatApp/helpers/dates';
 
 describe('toEpochMs', () => {
 	it('reads ISO dates, epoch milliseconds as number or text, and nothing else', () => {

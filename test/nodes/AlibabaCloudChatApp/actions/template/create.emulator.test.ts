@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED_CHANNELS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../../emulator';
 import { startReceiver, waitFor } from '../../../../emulator/helpers';
-import { byId, jsonParam, paramsOf, received, run, runError } from './manageHarness';
+import { byId, jsonParam, paramsOf, received, runChatApp, runChatAppError, runChatAppJson } from '../../../../helpers/chatApp';
 
 const WHATSAPP = SEED_CHANNELS.whatsapp.custSpaceId;
 const VIBER = SEED_CHANNELS.viber.custSpaceId;
@@ -35,9 +35,9 @@ describe('Template > Create with the builder', () => {
 	it('sends the components and examples CAMS expects, and the review result arrives as a ChatAppAudit push', async () => {
 		const receiver = await startReceiver();
 		try {
-			await run(emu, { resource: 'channel', operation: 'updateWebhook', channelId: byId(WHATSAPP), updateFields: { statusCallbackUrl: receiver.url, httpFlag: true } });
-			const [created] = await run(
-				emu,
+			await runChatAppJson(emu.url, { resource: 'channel', operation: 'updateWebhook', channelId: byId(WHATSAPP), updateFields: { statusCallbackUrl: receiver.url, httpFlag: true } });
+			const [created] = await runChatAppJson(
+				emu.url,
 				create({
 					name: 'order_ready',
 					category: 'UTILITY',
@@ -103,8 +103,8 @@ describe('Template > Create with the builder', () => {
 	});
 
 	it('creates an authentication template: no header or text, a one-time password button, the code expiry', async () => {
-		await run(
-			emu,
+		await runChatAppJson(
+			emu.url,
 			create({
 				name: 'login_code',
 				category: 'AUTHENTICATION',
@@ -125,8 +125,8 @@ describe('Template > Create with the builder', () => {
 	});
 
 	it('creates a marketing template with a media header variable and a copy code button', async () => {
-		await run(
-			emu,
+		await runChatAppJson(
+			emu.url,
 			create({
 				name: 'spring_sale',
 				category: 'MARKETING',
@@ -147,8 +147,8 @@ describe('Template > Create with the builder', () => {
 	});
 
 	it('creates a Viber template with TemplateType VIBER and one URL button', async () => {
-		await run(
-			emu,
+		await runChatAppJson(
+			emu.url,
 			create(
 				{
 					name: 'viber_arrivals',
@@ -175,8 +175,8 @@ describe('Template > Create with JSON', () => {
 			{ Type: 'BODY', Text: 'Your parcel $(parcel) arrives $(day).' },
 			{ Type: 'BUTTONS', Buttons: [{ Type: 'QUICK_REPLY', Text: 'Reschedule' }] },
 		];
-		await run(
-			emu,
+		await runChatAppJson(
+			emu.url,
 			create({
 				name: 'parcel_eta',
 				category: 'UTILITY',
@@ -191,7 +191,7 @@ describe('Template > Create with JSON', () => {
 	});
 
 	it('reports invalid JSON by field, before any request', async () => {
-		const error = await runError(emu, create({ name: 'bad_json', category: 'UTILITY', componentsInput: 'json', componentsJson: '[{"Type": "BODY",}]' }));
+		const error = await runChatAppError(emu.url, create({ name: 'bad_json', category: 'UTILITY', componentsInput: 'json', componentsJson: '[{"Type": "BODY",}]' }));
 		expect(error.message).toMatch(/^Components \(JSON\) is not valid JSON/);
 		expect(received(emu)).toEqual([]);
 	});
@@ -214,7 +214,7 @@ describe('Template > Create validates like CAMS before calling', () => {
 	];
 
 	it.each(cases)('refuses %s with an error naming the component and the rule', async (_, change, message, fix) => {
-		const error = await runError(emu, create({ ...base, ...change }));
+		const error = await runChatAppError(emu.url, create({ ...base, ...change }));
 		expect(error.message).toMatch(/^Template not sent to CAMS\. /);
 		expect(error.message).toMatch(message);
 		expect(error.description).toContain(fix);
@@ -223,8 +223,8 @@ describe('Template > Create validates like CAMS before calling', () => {
 	});
 
 	it('refuses a header in an authentication template given as JSON', async () => {
-		const error = await runError(
-			emu,
+		const error = await runChatAppError(
+			emu.url,
 			create({
 				name: 'auth_json',
 				category: 'AUTHENTICATION',
@@ -237,13 +237,13 @@ describe('Template > Create validates like CAMS before calling', () => {
 	});
 
 	it('lists every broken rule in the description', async () => {
-		const error = await runError(emu, create({ ...base, bodyText: 'Hi {{1}}', footerText: 'Bye $(name)' }));
+		const error = await runChatAppError(emu.url, create({ ...base, bodyText: 'Hi {{1}}', footerText: 'Bye $(name)' }));
 		expect(error.description).toContain('Also: Footer: variables are not allowed in the footer');
 	});
 
 	it('passes CAMS errors through: a name that exists in the language', async () => {
-		const error = await runError(
-			emu,
+		const error = await runChatAppError(
+			emu.url,
 			create({ name: SEED_TEMPLATES.orderShipped.name, category: 'UTILITY', bodyText: 'Hello', language: SEED_TEMPLATES.orderShipped.language }),
 		);
 		// n8n's NodeApiError may swap the message for a "common error" text (…NameExist contains
@@ -258,17 +258,11 @@ describe('Template > Create validates like CAMS before calling', () => {
 
 describe('Template > Create, several items', () => {
 	it('with Continue On Fail, reports the invalid item and still creates the valid one, each paired to its input', async () => {
-		const { executeNode } = await import('../../../../helpers/n8nCore');
-		const { AlibabaCloudChatApp } = await import('../../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node');
-		const { credentialsFor } = await import('./manageHarness');
-		const { output } = await executeNode({
-			nodeType: new AlibabaCloudChatApp(),
-			parameters: create({ name: '={{ $json.name }}', category: 'UTILITY', bodyText: '={{ $json.body }}' }),
-			credentials: credentialsFor(emu.url),
+		const output = await runChatApp(emu.url, create({ name: '={{ $json.name }}', category: 'UTILITY', bodyText: '={{ $json.body }}' }), {
 			items: [{ name: 'first_ok', body: 'Hello there' }, { name: 'second_bad', body: 'Hello {{1}}' }],
 			continueOnFail: true,
 		});
-		expect(output[0].map((item) => [item.pairedItem, item.json.TemplateName ?? item.json.error])).toEqual([
+		expect(output.map((item) => [item.pairedItem, item.json.TemplateName ?? item.json.error])).toEqual([
 			[{ item: 0 }, 'first_ok'],
 			[{ item: 1 }, 'Template not sent to CAMS. Body: positional placeholders such as {{1}} are not allowed'],
 		]);

@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { SEED_CHANNELS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../../emulator';
 import { templateProperties } from '../../../../emulator/actions/admin';
 import { call } from '../../../../emulator/helpers';
-import { byId, jsonParam, paramsOf, received, run, runError } from './manageHarness';
+import { byId, jsonParam, paramsOf, received, runChatAppError, runChatAppJson } from '../../../../helpers/chatApp';
 
 const WHATSAPP = SEED_CHANNELS.whatsapp.custSpaceId;
 const VIBER = SEED_CHANNELS.viber.custSpaceId;
@@ -26,7 +26,7 @@ function template(operation: string, fields: INodeParameters = {}): INodeParamet
 
 describe('Template > Get', () => {
 	it('sends GetChatappTemplateDetail and simplifies by default, keeping CAMS names', async () => {
-		const [simple] = await run(emu, template('get', { template: byId(orderShipped.code), language: 'en_US' }));
+		const [simple] = await runChatAppJson(emu.url, template('get', { template: byId(orderShipped.code), language: 'en_US' }));
 		expect(paramsOf(emu, 'GetChatappTemplateDetail')).toEqual({
 			CustSpaceId: WHATSAPP,
 			TemplateCode: orderShipped.code,
@@ -46,21 +46,21 @@ describe('Template > Get', () => {
 	});
 
 	it('returns the full detail with Simplify off', async () => {
-		const [full] = await run(emu, template('get', { template: byId(orderShipped.code), language: 'en_US', simplify: false }));
+		const [full] = await runChatAppJson(emu.url, template('get', { template: byId(orderShipped.code), language: 'en_US', simplify: false }));
 		expect(full.Components).toHaveLength(4);
 		expect(full.Example).toEqual({ orderId: 'A1001', name: 'Bob', date: '2 May', trackingId: 'TRK123' });
 	});
 
 	it('asks for the Viber template type on a Viber channel', async () => {
-		await run(emu, { ...template('get', { template: byId(viberNotice.code), language: 'en' }), channelType: 'viber', channelId: byId(VIBER) });
+		await runChatAppJson(emu.url, { ...template('get', { template: byId(viberNotice.code), language: 'en' }), channelType: 'viber', channelId: byId(VIBER) });
 		expect(paramsOf(emu, 'GetChatappTemplateDetail')).toEqual(expect.objectContaining({ CustSpaceId: VIBER, TemplateType: 'VIBER' }));
 	});
 });
 
 describe('Template > Get Many', () => {
 	it('sends the filters and one page when the limit fits in it', async () => {
-		const list = await run(
-			emu,
+		const list = await runChatAppJson(
+			emu.url,
 			template('getAll', { limit: 2, filters: { auditStatus: 'pass', language: 'en_US', category: 'UTILITY', name: 'order' } }),
 		);
 		expect(received(emu)).toEqual([
@@ -84,7 +84,7 @@ describe('Template > Get Many', () => {
 	it('walks every page with Return All', async () => {
 		const seed = emu.state.templates[0];
 		for (let i = 0; i < 110; i++) emu.state.templates.push({ ...seed, code: `extra${String(i).padStart(27, '0')}`, name: `extra_${i}` });
-		const list = await run(emu, template('getAll', { returnAll: true }));
+		const list = await runChatAppJson(emu.url, template('getAll', { returnAll: true }));
 		expect(list).toHaveLength(SEED_TEMPLATES.whatsappCount + 110);
 		expect(emu.calls({ action: 'ListChatappTemplate' }).map((entry) => jsonParam(entry.params, 'Page'))).toEqual([
 			{ Index: 1, Size: 100 },
@@ -93,7 +93,7 @@ describe('Template > Get Many', () => {
 	});
 
 	it('returns at most Limit entries', async () => {
-		const list = await run(emu, template('getAll', { limit: 2, filters: { code: paymentReceived.code } }));
+		const list = await runChatAppJson(emu.url, template('getAll', { limit: 2, filters: { code: paymentReceived.code } }));
 		expect(list).toHaveLength(2);
 		expect(list.every((entry) => entry.TemplateCode === paymentReceived.code)).toBe(true);
 		expect(paramsOf(emu, 'ListChatappTemplate').Code).toBe(paymentReceived.code);
@@ -102,8 +102,8 @@ describe('Template > Get Many', () => {
 
 describe('Template > Update', () => {
 	it('sends ModifyChatappTemplate with the new components, and the template goes back to review', async () => {
-		const [updated] = await run(
-			emu,
+		const [updated] = await runChatAppJson(
+			emu.url,
 			template('update', {
 				template: byId(accountAlert.code),
 				language: 'en_US',
@@ -129,8 +129,8 @@ describe('Template > Update', () => {
 	});
 
 	it('validates the new content before calling', async () => {
-		const error = await runError(
-			emu,
+		const error = await runChatAppError(
+			emu.url,
 			template('update', { template: byId(accountAlert.code), language: 'en_US', category: 'UTILITY', bodyText: 'Hi', footerText: 'f'.repeat(61) }),
 		);
 		expect(error.message).toBe('Template not sent to CAMS. Footer: the footer is 61 characters long; at most 60 are allowed');
@@ -138,27 +138,27 @@ describe('Template > Update', () => {
 	});
 
 	it('refuses Viber templates, which CAMS cannot modify', async () => {
-		const error = await runError(emu, { ...template('update', { template: byId(viberNotice.code), language: 'en', bodyText: 'Hi' }), channelType: 'viber', channelId: byId(VIBER) });
+		const error = await runChatAppError(emu.url, { ...template('update', { template: byId(viberNotice.code), language: 'en', bodyText: 'Hi' }), channelType: 'viber', channelId: byId(VIBER) });
 		expect(error.message).toBe('Update works for WhatsApp templates only');
 		expect(received(emu)).toEqual([]);
 	});
 
 	it('reports CAMS refusing to change an approved template', async () => {
-		const error = await runError(emu, template('update', { template: byId(orderShipped.code), language: 'en_US', category: 'UTILITY', bodyText: 'Hi' }));
+		const error = await runChatAppError(emu.url, template('update', { template: byId(orderShipped.code), language: 'en_US', category: 'UTILITY', bodyText: 'Hi' }));
 		expect(error.message).toMatch(/^ModifyChatappTemplate failed: InvalidParameter - Only rejected/);
 	});
 });
 
 describe('Template > Delete', () => {
 	it('deletes every language and returns { deleted: true }', async () => {
-		const output = await run(emu, template('delete', { template: byId(paymentReceived.code) }));
+		const output = await runChatAppJson(emu.url, template('delete', { template: byId(paymentReceived.code) }));
 		expect(output).toEqual([{ deleted: true }]);
 		expect(paramsOf(emu, 'DeleteChatappTemplate')).toEqual({ CustSpaceId: WHATSAPP, TemplateCode: paymentReceived.code });
 		expect(emu.templates({ code: paymentReceived.code })).toEqual([]);
 	});
 
 	it('deletes one language with its template type', async () => {
-		await run(emu, template('delete', { template: byId(paymentReceived.code), deleteScope: 'language', language: 'id' }));
+		await runChatAppJson(emu.url, template('delete', { template: byId(paymentReceived.code), deleteScope: 'language', language: 'id' }));
 		expect(paramsOf(emu, 'DeleteChatappTemplate')).toEqual({
 			CustSpaceId: WHATSAPP,
 			TemplateCode: paymentReceived.code,
@@ -169,7 +169,7 @@ describe('Template > Delete', () => {
 	});
 
 	it('reports a template that does not exist', async () => {
-		const error = await runError(emu, template('delete', { template: byId('0'.repeat(32)) }));
+		const error = await runChatAppError(emu.url, template('delete', { template: byId('0'.repeat(32)) }));
 		expect(error.message).toMatch(/^DeleteChatappTemplate failed: DelError\.TemplateNotExist/);
 		expect(error.description).toMatch(/^No template with this code/);
 	});
@@ -177,7 +177,7 @@ describe('Template > Delete', () => {
 
 describe('Template > Update Properties', () => {
 	it('sends ModifyChatappTemplateProperties with the chosen flags only', async () => {
-		const [output] = await run(emu, template('updateProperties', { template: byId(orderShipped.code), language: 'en_US', updateFields: { allowSend: false } }));
+		const [output] = await runChatAppJson(emu.url, template('updateProperties', { template: byId(orderShipped.code), language: 'en_US', updateFields: { allowSend: false } }));
 		expect(paramsOf(emu, 'ModifyChatappTemplateProperties')).toEqual({
 			CustSpaceId: WHATSAPP,
 			TemplateCode: orderShipped.code,
@@ -191,7 +191,7 @@ describe('Template > Update Properties', () => {
 	});
 
 	it('asks for at least one property, before any request', async () => {
-		const error = await runError(emu, template('updateProperties', { template: byId(orderShipped.code), language: 'en_US' }));
+		const error = await runChatAppError(emu.url, template('updateProperties', { template: byId(orderShipped.code), language: 'en_US' }));
 		expect(error.message).toBe('No property to update');
 		expect(error.description).toContain('Allow Sending');
 		expect(received(emu)).toEqual([]);
@@ -213,8 +213,8 @@ describe('Template > Get Metrics', () => {
 		});
 		expect(emu.state.messages).toHaveLength(1);
 		emu.state.messages[0].sendTime = day + 3600_000;
-		const output = await run(
-			emu,
+		const output = await runChatAppJson(
+			emu.url,
 			template('getMetrics', { template: byId(paymentReceived.code), language: 'en_US', start: '2025-03-01T00:00:00Z', end: '2025-03-03T00:00:00Z' }),
 		);
 		expect(paramsOf(emu, 'GetChatappTemplateMetric')).toEqual({
@@ -233,8 +233,8 @@ describe('Template > Get Metrics', () => {
 	});
 
 	it('refuses an end before the start, before any request', async () => {
-		const error = await runError(
-			emu,
+		const error = await runChatAppError(
+			emu.url,
 			template('getMetrics', { template: byId(orderShipped.code), language: 'en_US', start: '2025-03-03T00:00:00Z', end: '2025-03-01T00:00:00Z' }),
 		);
 		expect(error.message).toBe('End must be after Start');
