@@ -33,7 +33,7 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
 function listInstances(ctx: ActionContext) {
 	const { params } = ctx;
 	const pageIndex = positiveInt(params.PageIndex, 'PageIndex', 1, 1_000_000);
-	const pageSize = positiveInt(params.PageSize, 'PageSize', 10, 100);
+	const pageSize = Math.min(positiveInt(params.PageSize, 'PageSize', 10, 100), ctx.config.pageSizeCap);
 	const filter = params.FilterStr?.toLowerCase();
 	const matches = [...ctx.state.channels.values()].filter(
 		(channel) =>

@@ -10,6 +10,7 @@ import {
 	searchTemplates,
 } from '../../../../nodes/AlibabaCloudChatApp/methods/listSearch';
 import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../emulator';
+import { call } from '../../../emulator/helpers';
 import { byId, credentialsFor } from '../../../helpers/chatApp';
 import { createLoadOptionsContext } from '../../../helpers/n8nCore';
 
@@ -57,6 +58,19 @@ describe('list searches, load options and the variable mapper', () => {
 		const context = contextFor(emu, { channelType: 'whatsapp', channelId: byId('') });
 		await expect(searchApprovedTemplates.call(context)).rejects.toThrow('Choose a channel first');
 		expect(emu.calls()).toHaveLength(0);
+	});
+
+	it('walks every page of ListInstance for the channel picker', async () => {
+		for (let i = 0; i < 9; i++) {
+			const created = await call(emu, 'CreateInstance', { ChannelType: 'WHATSAPP', InstanceName: `Shop ${i}` });
+			expect(created.json.Code).toBe('OK');
+		}
+		const before = emu.calls({ action: 'ListInstance' }).length;
+		const channels = await searchChannels.call(contextFor(emu, { channelType: 'whatsapp' }));
+		expect(channels.results).toHaveLength(10);
+		expect(channels.results.map((result) => result.name)).toEqual(expect.arrayContaining(['Shop 8 (whatsapp)']));
+		const pages = emu.calls({ action: 'ListInstance' }).slice(before);
+		expect(pages.map((page) => page.params.PageIndex)).toEqual(['1', '2']);
 	});
 
 	it('lists channels of the chosen type and the business numbers of a channel', async () => {
