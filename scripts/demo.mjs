@@ -15,7 +15,6 @@
 // in the emulator through their "Configure Callback in CAMS" option). Then it prints the editor URL, the login and
 // what to try, and logs what the emulator receives and pushes. Ctrl-C stops n8n and the emulator.
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 import {
@@ -24,17 +23,13 @@ import {
 	startCamsEmulator,
 	waitForExampleWebhooks,
 } from './n8n/chatapp.mjs';
-import { DEFAULT_OWNER, HOST, launch, n8nCacheDir } from './n8n/runtime.mjs';
+import { cliOptions, sleep } from './n8n/common.mjs';
+import { DEFAULT_OWNER, launch, n8nCacheDir, portFree } from './n8n/runtime.mjs';
 
 const STATE_FILE = path.join(path.dirname(n8nCacheDir()), 'demo-state.json');
 const DEFAULT_CUSTOMER = '6590000001';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-	const i = args.indexOf(name);
-	return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const flag = (name) => args.includes(name);
+const { args, opt, flag } = cliOptions();
 const out = (s = '') => process.stdout.write(`${s}\n`);
 const info = (s) => process.stderr.write(`[demo] ${s}\n`);
 
@@ -50,14 +45,6 @@ if (args[0] === 'say') {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-async function portFree(port) {
-	return await new Promise((resolve) => {
-		const srv = net.createServer();
-		srv.once('error', () => resolve(false));
-		srv.listen(port, HOST, () => srv.close(() => resolve(true)));
-	});
-}
-
 async function pickPort(wanted, what) {
 	if (wanted === 0) return 0;
 	if (await portFree(wanted)) return wanted;
@@ -73,7 +60,7 @@ async function demo() {
 	const shutdown = async (sig) => {
 		if (stopping) {
 			info(`${sig} again: killing now`);
-			process.exit(130); // runtime.mjs's exit hook SIGKILLs n8n's process group
+			process.exit(130); // process.mjs's exit hook SIGKILLs n8n's process group
 		}
 		stopping = true;
 		process.stderr.write(`\n[demo] ${sig}: stopping n8n and the emulator...\n`);
@@ -92,7 +79,7 @@ async function demo() {
 		info('stopped.');
 		process.exit(running ? 0 : 130);
 	};
-	// registered before launch() so that runtime.mjs leaves SIGINT/SIGTERM to us
+	// registered before launch() so that process.mjs leaves SIGINT/SIGTERM to us
 	process.on('SIGINT', () => void shutdown('SIGINT'));
 	process.on('SIGTERM', () => void shutdown('SIGTERM'));
 	process.on('SIGHUP', () => void shutdown('SIGHUP'));
@@ -110,7 +97,6 @@ async function demo() {
 		port: n8nPort || undefined,
 		build: !flag('--no-build'),
 		keep: flag('--keep') || !!process.env.N8N_E2E_KEEP,
-		log: (m) => process.stderr.write(`[n8n] ${m}\n`),
 	});
 	if (stopping) {
 		await running.stop();
@@ -273,7 +259,7 @@ async function say() {
 			out(`${reply.params.From} -> ${reply.params.To}: "${body}"   (auto-reply, quoting ${inbound.MessageId})`);
 			return;
 		}
-		await new Promise((r) => setTimeout(r, 250));
+		await sleep(250);
 	}
 	out(
 		`No auto-reply within 15 s. The example answers texts containing "hi", "hello" or "hey"; others take the ` +

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Self-test of scripts/n8n/{install,runtime}.mjs against a REAL n8n, independent of this repo's nodes:
+// Self-test of scripts/n8n/*.mjs against a REAL n8n, independent of this repo's nodes:
 // generates a tiny probe community package (plain JS, no build) in a temp dir, packs and loads it, and exercises
 // every helper: owner/API key, credential create + test (declarative rules, function test, connection refused),
 // loadOptions / listSearch / resourceMapper, manual run + execution data, node error, webhook trigger.
-// Also prints the credential-tester messages n8n 2.8.4 produces (see the comment block in runtime.mjs).
+// Also prints the credential-tester messages n8n 2.8.4 produces (see the comment block in client.mjs).
 //
 //   node scripts/n8n/selftest.mjs            # exit 0 and "N passed, 0 failed" when everything holds
 import assert from 'node:assert/strict';

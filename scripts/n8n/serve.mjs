@@ -5,13 +5,10 @@
 //   node scripts/n8n/serve.mjs [--port 5678] [--no-build] [--keep] [--pkg-dir DIR]
 //
 // --keep (or N8N_E2E_KEEP=1) keeps the throwaway user folder (DB, log) after stopping.
+import { cliOptions } from './common.mjs';
 import { DEFAULT_OWNER, launch, REPO_ROOT } from './runtime.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name) => {
-	const i = args.indexOf(name);
-	return i >= 0 ? args[i + 1] : undefined;
-};
+const { opt, flag } = cliOptions();
 let stopping = null;
 let running = null;
 const shutdown = async (sig) => {
@@ -21,14 +18,14 @@ const shutdown = async (sig) => {
 	if (running) await running.stop();
 	process.exit(0);
 };
-// registered before launch() so runtime.mjs leaves SIGINT/SIGTERM to us
+// registered before launch() so process.mjs leaves SIGINT/SIGTERM to us
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 
 running = await launch({
 	pkgDir: opt('--pkg-dir') ?? REPO_ROOT,
-	build: !args.includes('--no-build'),
-	keep: args.includes('--keep') || !!process.env.N8N_E2E_KEEP,
+	build: !flag('--no-build'),
+	keep: flag('--keep') || !!process.env.N8N_E2E_KEEP,
 	port: opt('--port') ? Number(opt('--port')) : undefined,
 });
 const { n8n, client, packageName, nodeTypes, timings } = running;

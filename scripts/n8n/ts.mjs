@@ -6,9 +6,11 @@
 //   const { startEmulator } = requireTs('test/emulator/index.ts');
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { REPO_ROOT } from './common.mjs';
+
+export { REPO_ROOT }; // for test/e2e/helpers/ts.mjs
+
 const require = createRequire(path.join(REPO_ROOT, 'package.json'));
 let registered = false;
 

@@ -1,8 +1,7 @@
 // Polling helpers for the e2e tests: wait for a condition instead of sleeping, collect what n8n's executions of a
 // workflow produced, and keep a timing table that is printed at the end of the run.
+import { sleep } from '../../../scripts/n8n/common.mjs';
 import { executionError, nodeRuns } from '../../../scripts/n8n/runtime.mjs';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Calls fn until it returns a truthy value (returned) or timeoutMs passes (throws, naming `what` and the last
