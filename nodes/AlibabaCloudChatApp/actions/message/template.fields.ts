@@ -33,6 +33,7 @@ export const templateVariableFields: INodeProperties[] = [
 			resourceMapper: {
 				resourceMapperMethod: 'getTemplateVariables',
 				mode: 'add',
+				valuesLabel: 'Variable Values',
 				fieldWords: { singular: 'variable', plural: 'variables' },
 				addAllFields: true,
 				multiKeyMatch: false,
