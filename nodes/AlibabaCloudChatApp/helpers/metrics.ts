@@ -31,7 +31,7 @@ export function readMetricRange(context: IExecuteFunctions, itemIndex: number): 
 		if (ms === undefined) {
 			throw new NodeOperationError(context.getNode(), `${label} is ${raw === '' ? 'empty' : `not a date: "${String(raw)}"`}`, {
 				itemIndex,
-				description: `Set "${label}" to a date and time, e.g. 2025-01-31T00:00:00Z, or to epoch milliseconds.`,
+				description: `Set "${label}" to a date and time, e.g. 2025-01-31T00:00:00Z, or to epoch milliseconds (or seconds).`,
 			});
 		}
 		return ms;

@@ -173,7 +173,9 @@ export function templateIssues(draft: TemplateDraft): TemplateIssue[] {
 	}
 	const ttlRange = TTL_RANGES[draft.category];
 	const ttl = draft.messageSendTtlSeconds;
-	if (ttl !== undefined && !ttlRange) {
+	if (ttl !== undefined && draft.templateType === 'VIBER') {
+		add('Message TTL', 'the message TTL is a WhatsApp option; Viber templates have none', 'Remove "Message TTL (Seconds)" from the options.');
+	} else if (ttl !== undefined && !ttlRange) {
 		add('Message TTL', `${draft.category.toLowerCase()} templates have no message TTL`, 'Remove "Message TTL (Seconds)" from the options.');
 	} else if (ttl !== undefined && (ttl < ttlRange[0] || ttl > ttlRange[1])) {
 		add('Message TTL', `for ${draft.category.toLowerCase()} templates the TTL must be ${ttlRange[0]} to ${ttlRange[1]} seconds`, 'Change "Message TTL (Seconds)".');

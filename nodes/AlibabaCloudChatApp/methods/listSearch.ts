@@ -1,4 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { camsRequest } from '../transport';
 import { listInstances } from '../transport/instances';
@@ -22,11 +23,23 @@ export async function searchChannels(
 	};
 }
 
-/** The WhatsApp business numbers of the chosen channel. */
+const SENDER_IDS: Record<string, string> = {
+	viber: 'your Viber service ID',
+	messenger: 'your Facebook Page ID',
+	instagram: 'your Instagram professional account ID',
+};
+
+/** The WhatsApp business numbers of the chosen channel (other channels send from an ID). */
 export async function searchPhoneNumbers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
+	const channelType = currentValue(this, 'channelType');
+	if (channelType && channelType !== 'whatsapp') {
+		throw new NodeOperationError(this.getNode(), 'This list has WhatsApp business numbers only', {
+			description: `Switch this field to "ID" and enter ${SENDER_IDS[channelType] ?? 'the sender ID'}.`,
+		});
+	}
 	const response = await camsRequest.call(this, 'QueryChatappPhoneNumbers', {
 		CustSpaceId: requireChannel(this),
 	});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toEpochMs } from '../../helpers/dates';
-import { locatorValue, phoneNumberValue, readLimit, requiredValue } from '../../helpers/input';
+import { phoneNumberValue, readLimit, requiredValue } from '../../helpers/input';
 import { senderIsPhoneNumber } from '../../helpers/phone';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequestAllPages } from '../../transport';
@@ -65,7 +65,7 @@ function filterTime(context: IExecuteFunctions, value: unknown, label: string, i
 	if (ms === undefined) {
 		throw new NodeOperationError(context.getNode(), `${label} is not a date: "${String(value)}"`, {
 			itemIndex,
-			description: 'Use an ISO date such as 2026-11-25T09:00:00Z, or epoch milliseconds.',
+			description: 'Use an ISO date such as 2026-11-25T09:00:00Z, or epoch milliseconds (or seconds).',
 		});
 	}
 	return ms;
@@ -80,7 +80,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		'ListChatappMessage',
 		{
-			CustSpaceId: locatorValue(this, 'channelId', itemIndex),
+			CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
 			ChannelType: channelType,
 			BusinessNumber: senderIsPhoneNumber(channelType) ? phoneNumberValue(this, rawNumber, 'Business Number', itemIndex) : rawNumber,
 			EventAction: filters.eventAction,

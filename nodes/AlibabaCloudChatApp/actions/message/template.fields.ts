@@ -123,6 +123,7 @@ export const templateSendOptions: INodeProperties[] = [
 	{
 		displayName: 'Viber Label',
 		name: 'label',
+		displayOptions: { show: { '/channelType': ['viber'] } },
 		type: 'options',
 		options: [
 			{ name: 'Promotion', value: 'promotion' },
@@ -134,6 +135,7 @@ export const templateSendOptions: INodeProperties[] = [
 	{
 		displayName: 'Viber TTL (Seconds)',
 		name: 'ttl',
+		displayOptions: { show: { '/channelType': ['viber'] } },
 		type: 'number',
 		typeOptions: { minValue: 30, maxValue: 1209600 },
 		default: 86400,
@@ -142,12 +144,14 @@ export const templateSendOptions: INodeProperties[] = [
 	{
 		displayName: 'Viber Tag',
 		name: 'tag',
+		displayOptions: { show: { '/channelType': ['viber'] } },
 		type: 'string',
 		default: '',
 	},
 	{
 		displayName: 'Viber Tracking Data',
 		name: 'trackingData',
+		displayOptions: { show: { '/channelType': ['viber'] } },
 		type: 'string',
 		default: '',
 	},

@@ -78,6 +78,8 @@ export async function readTemplateSend(this: IExecuteFunctions, itemIndex: numbe
 		);
 	}
 	const payloads = ((options.buttonPayloads as string[] | undefined) ?? []).filter((payload) => payload !== '');
+	// Label, Ttl, Tag and TrackingData are Viber delivery options; other channels do not take them.
+	const viber = channelType === 'viber';
 	return {
 		shared: {
 			ChannelType: channelType,
@@ -90,10 +92,10 @@ export async function readTemplateSend(this: IExecuteFunctions, itemIndex: numbe
 			FallBackDuration: options.fallBackId ? options.fallBackDuration : undefined,
 			FallBackRule: options.fallBackId ? options.fallBackRule : undefined,
 			FallBackContent: options.fallBackContent,
-			Label: options.label,
-			Ttl: options.ttl,
-			Tag: options.tag,
-			TrackingData: options.trackingData,
+			Label: viber ? options.label : undefined,
+			Ttl: viber ? options.ttl : undefined,
+			Tag: viber ? options.tag : undefined,
+			TrackingData: viber ? options.trackingData : undefined,
 		},
 		recipient: {
 			To: to,

@@ -156,6 +156,7 @@ export const templateOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 30, maxValue: 43200 },
 		default: 600,
+		displayOptions: { hide: { '/channelType': ['viber'] } },
 		description:
 			'WhatsApp drops an undelivered message after this time. Authentication: 30 to 900 seconds; utility: 30 to 43,200.',
 	},

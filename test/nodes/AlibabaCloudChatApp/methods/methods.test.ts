@@ -73,6 +73,14 @@ describe('list searches, load options and the variable mapper', () => {
 		expect(pages.map((page) => page.params.PageIndex)).toEqual(['1', '2']);
 	});
 
+	it('says the sender list is for WhatsApp only instead of asking CAMS for a Viber channel', async () => {
+		const context = contextFor(emu, { channelType: 'viber', channelId: byId(SEED_CHANNELS.viber.custSpaceId) });
+		const error = (await searchPhoneNumbers.call(context).catch((failure: unknown) => failure)) as Error & { description?: string };
+		expect(error.message).toBe('This list has WhatsApp business numbers only');
+		expect(error.description).toBe('Switch this field to "ID" and enter your Viber service ID.');
+		expect(emu.calls({ action: 'QueryChatappPhoneNumbers' })).toHaveLength(0);
+	});
+
 	it('lists channels of the chosen type and the business numbers of a channel', async () => {
 		const channels = await searchChannels.call(contextFor(emu, { channelType: 'viber' }));
 		expect(channels.results.map((result) => result.value)).toEqual([SEED_CHANNELS.viber.custSpaceId]);

@@ -76,6 +76,20 @@ describe('Message > Get Many', () => {
 		});
 	});
 
+	it('reads a time filter given in epoch seconds as seconds', async () => {
+		const before = listCalls().length;
+		await runChatApp(emu.url, params({ filters: { startTime: Date.UTC(2026, 0, 1) / 1000 } }));
+		expect(listCalls()[before].params.StartTime).toBe(String(Date.UTC(2026, 0, 1)));
+	});
+
+	it('rejects an empty channel before any request', async () => {
+		const before = listCalls().length;
+		const error = await runChatAppError(emu.url, params({ channelId: byId('') }));
+		expect(error.message).toBe('Channel is empty');
+		expect(error.context?.itemIndex).toBe(0);
+		expect(listCalls()).toHaveLength(before);
+	});
+
 	it('rejects a time filter that is not a date, before any request', async () => {
 		const before = listCalls().length;
 		const error = await runChatAppError(emu.url, params({ filters: { startTime: 'last tuesday' } }));

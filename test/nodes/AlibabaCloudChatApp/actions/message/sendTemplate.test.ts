@@ -85,6 +85,30 @@ describe('Message > Send Template', () => {
 		});
 	});
 
+	it('sends the Viber options on Viber only', async () => {
+		const viberOptions = { label: 'promotion', ttl: 3600, tag: 'spring', trackingData: 'crm-7' };
+		await runChatApp(emu.url, params({ options: viberOptions }));
+		expect(sends()[0].params).not.toHaveProperty('Label');
+		expect(sends()[0].params).not.toHaveProperty('Ttl');
+		expect(sends()[0].params).not.toHaveProperty('Tag');
+		expect(sends()[0].params).not.toHaveProperty('TrackingData');
+
+		await runChatApp(
+			emu.url,
+			params({
+				channelType: 'viber',
+				channelId: byId(SEED_CHANNELS.viber.custSpaceId),
+				from: byId(SEED_NUMBERS.viberServiceId),
+				template: byId(SEED_TEMPLATES.viberNotice.code),
+				language: 'en',
+				templateVariables: { mappingMode: 'defineBelow', value: { orderId: 'V-1' } },
+				options: viberOptions,
+			}),
+		);
+		expect(sends()[1].outcome).toBe('accepted');
+		expect(sends()[1].params).toMatchObject({ ChannelType: 'viber', Label: 'promotion', Ttl: '3600', Tag: 'spring', TrackingData: 'crm-7' });
+	});
+
 	it('names missing variables and sends nothing', async () => {
 		const error = await runChatAppError(
 			emu.url,

@@ -11,4 +11,10 @@ describe('toEpochMs', () => {
 		expect(toEpochMs('soon')).toBeUndefined();
 		expect(toEpochMs(Number.NaN)).toBeUndefined();
 	});
+
+	it('reads Unix timestamps in seconds as seconds, not as a date in January 1970', () => {
+		expect(toEpochMs(1740787200)).toBe(1740787200000);
+		expect(toEpochMs('1740787200')).toBe(1740787200000);
+		expect(toEpochMs(1740787200000)).toBe(1740787200000);
+	});
 });

@@ -136,6 +136,9 @@ describe('templateIssues', () => {
 		expect(issuesOf(draft([body('Hi')], { category: 'MARKETING', messageSendTtlSeconds: 600 }))).toEqual([
 			'Message TTL: marketing templates have no message TTL',
 		]);
+		expect(issuesOf(draft([body('Hi')], { templateType: 'VIBER', messageSendTtlSeconds: 600 }))).toEqual([
+			'Message TTL: the message TTL is a WhatsApp option; Viber templates have none',
+		]);
 		expect(issuesOf(draft({ Type: 'BODY' }))).toEqual(['Components: the template has no components']);
 		expect(issuesOf(draft(['BODY']))).toEqual(['Components: every component must be an object']);
 		expect(issuesOf(draft([{ Type: 'SIDEBAR' }, body('Hi')]))).toEqual(['Component 1: the type "SIDEBAR" is not a template component']);
