@@ -106,7 +106,7 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 		const signed = buildSignedRequest({ ...requestOptions, headers }, endpoint, {
 			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
 			accessKeySecret: String(credentials.accessKeySecret ?? ''),
-			securityToken: (credentials.securityToken as string) || undefined,
+			securityToken: String(credentials.securityToken ?? '').trim() || undefined,
 		});
 		const wireRequest: IHttpRequestOptions = { ...requestOptions, url: signed.url, method: signed.method as IHttpRequestMethods, headers: signed.headers, body: signed.body };
 		// The URL already carries the encoded query and the absolute endpoint; nothing may re-add them.

@@ -7,7 +7,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch } from './methods';
 import { parsePushBody } from './notifications/parse';
@@ -45,6 +45,13 @@ function presentedSecret(context: IWebhookFunctions): string | undefined {
 	if (context.getWebhookName() === 'default') return lastPathSegment(request.path ?? request.originalUrl);
 	const values = Object.values((context.getParamsData() ?? {}) as IDataObject);
 	return values.length === 1 ? String(values[0]) : undefined;
+}
+
+/** Puts back the number's callbacks that a registration replaced, if they still point here. */
+async function restorePhoneCallbacks(this: IHookFunctions, record: registration.RegistrationRecord): Promise<void> {
+	const phone = await readPhoneCallbacks.call(this, record.channelId, record.phoneNumber);
+	const restore = registration.phoneRestoration(record, phone);
+	if (restore) await updatePhoneCallbacks.call(this, record.channelId, record.phoneNumber, restore);
 }
 
 /** Answers a request that is not a valid push; n8n sends nothing more and starts no execution. */
@@ -99,10 +106,23 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const records = trigger.readRegistrations(this);
 				const { url, channelId, phoneNumber, kinds } = target;
 				const previous = registration.previousUrls(target, phone, records);
+				const record = { url, channelId, phoneNumber, kinds, previous };
 				const phoneUpdate = registration.phoneRegistration(target, phone);
 				if (phoneUpdate) await updatePhoneCallbacks.call(this, channelId, phoneNumber, phoneUpdate);
-				if (kinds.includes('account')) await updateAccountCallback.call(this, channelId, { url, httpFlag: 'Y' });
-				trigger.saveRegistrations(this, { ...records, [url]: { url, channelId, phoneNumber, kinds, previous } });
+				if (kinds.includes('account')) {
+					try {
+						await updateAccountCallback.call(this, channelId, { url, httpFlag: 'Y' });
+					} catch (error) {
+						// n8n's clean-up after a failed activation reads static data from the database, where
+						// this record is not yet, so the number's callbacks are put back here before failing.
+						if (phoneUpdate) await restorePhoneCallbacks.call(this, record);
+						// camsRequest fails with these two already; anything else is wrapped.
+						throw error instanceof NodeApiError || error instanceof NodeOperationError
+							? error
+							: new NodeOperationError(this.getNode(), error as Error);
+					}
+				}
+				trigger.saveRegistrations(this, { ...records, [url]: record });
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -111,11 +131,7 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const record = records[url];
 				// Nothing was registered from this URL (console setup, or already undone).
 				if (!record) return true;
-				if (record.kinds.some((kind) => kind !== 'account')) {
-					const phone = await readPhoneCallbacks.call(this, record.channelId, record.phoneNumber);
-					const restore = registration.phoneRestoration(record, phone);
-					if (restore) await updatePhoneCallbacks.call(this, record.channelId, record.phoneNumber, restore);
-				}
+				if (record.kinds.some((kind) => kind !== 'account')) await restorePhoneCallbacks.call(this, record);
 				const account = registration.accountRestoration(record);
 				if (account) await updateAccountCallback.call(this, record.channelId, account);
 				delete records[url];

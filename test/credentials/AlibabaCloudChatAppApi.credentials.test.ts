@@ -169,6 +169,21 @@ describe('authenticate through n8n-core (recording server)', () => {
 		expect(verifyAcs3(received, AK.accessKeySecret)).toMatchObject({ ok: true });
 	});
 
+	it('treats a blank STS field as a permanent key', async () => {
+		await probe(server.url, 'QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, credentialsFor(server.url, { ...AK, securityToken: ' \n' }));
+		const received = server.last();
+		expect(received.headers['x-acs-security-token']).toBeUndefined();
+		expect(received.headers['x-acs-credentials-provider']).toBe('static_ak');
+		expect(verifyAcs3(received, AK.accessKeySecret)).toMatchObject({ ok: true });
+	});
+
+	it('trims an STS token pasted with a line break', async () => {
+		await probe(server.url, 'QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, credentialsFor(server.url, { ...STS, securityToken: `${STS.securityToken}\n` }));
+		const received = server.last();
+		expect(received.headers['x-acs-security-token']).toBe(STS.securityToken);
+		expect(verifyAcs3(received, STS.accessKeySecret)).toMatchObject({ ok: true, accessKeyId: STS.accessKeyId });
+	});
+
 	it.each([
 		['as typed', (url: string) => url],
 		['with a trailing slash', (url: string) => `${url}/`],

@@ -26,7 +26,7 @@ function isAuditV2Type(event: RawEvent): boolean {
  * Tells which receipt an element of a push is. CAMS sends no type field and one callback URL may
  * receive several receipt types, so the shape decides (cams-api.md 4.6, made stricter):
  *
- * 1. No `MessageId`, and an `AuditStatus` or `TemplateCode` key or a V2 audit `Type` → ChatAppAudit. Its V2
+ * 1. No `MessageId` nor `MsgFrameType`, and an `AuditStatus` or `TemplateCode` key or a V2 audit `Type` → ChatAppAudit. Its V2
  *    `Type` picks the account event; no `Type` (V1) is a template review; an unknown `Type` is
  *    "other". `MessageId` has to decide this, because status reports of template messages also
  *    carry `TemplateCode` and a `Type` ("TEMPLATE"), and V2 audits carry a `Status`.
@@ -36,8 +36,9 @@ function isAuditV2Type(event: RawEvent): boolean {
  */
 export function classifyEvent(event: RawEvent): Classification {
 	const hasMessageId = has(event, 'MessageId');
-	// V2 audits keep the V1 keys, often empty, so their presence counts, not their value.
-	if (!hasMessageId && ('AuditStatus' in event || 'TemplateCode' in event || isAuditV2Type(event))) {
+	// V2 audits keep the V1 keys, often empty, so their presence counts, not their value. Only status
+	// reports carry a `MsgFrameType`, so one that lacks its MessageId is still not an audit.
+	if (!hasMessageId && !has(event, 'MsgFrameType') && ('AuditStatus' in event || 'TemplateCode' in event || isAuditV2Type(event))) {
 		return { receipt: 'ChatAppAudit', kind: auditKind(event) };
 	}
 	if (has(event, 'Status') && (hasMessageId || has(event, 'MsgFrameType'))) {

@@ -67,7 +67,9 @@ async function fetchAuthorization(context: IExecuteFunctions, custSpaceId: strin
 		expiresAt: expiryOf(data.Expire, Date.now()),
 	};
 	if (!auth.accessKeyId || !auth.accessKeySecret || !auth.bucket || !auth.endpoint) {
-		throw new NodeApiError(context.getNode(), response as JsonObject, {
+		// The error is shown and stored with the execution: never with the temporary secret or token.
+		const shown = { ...response, Data: { ...data, AccessKeySecret: data.AccessKeySecret && '***', SecurityToken: data.SecurityToken && '***' } };
+		throw new NodeApiError(context.getNode(), shown as JsonObject, {
 			message: 'GetChatappUploadAuthorization returned no upload keys',
 			description: `The answer lacks the OSS keys, bucket or endpoint needed to upload. Check that media upload is available for channel ${custSpaceId}.`,
 			itemIndex,

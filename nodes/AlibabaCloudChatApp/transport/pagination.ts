@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { camsRequest, type CamsContext, type CamsParams } from './request';
 
@@ -13,6 +14,9 @@ export interface PageOptions {
 	itemIndex?: number;
 }
 
+/** A backstop for "Return All": no CAMS list is anywhere near this long (500,000 entries at 50 a page). */
+export const MAX_PAGES = 10_000;
+
 /** Fetches every page (or up to `limit` entries) of a paginated CAMS list action. */
 export async function camsRequestAllPages(
 	this: CamsContext,
@@ -23,11 +27,22 @@ export async function camsRequestAllPages(
 	const { listKey, paging = 'pageObject', limit, itemIndex } = options;
 	const size = Math.min(options.pageSize ?? 50, limit ?? Infinity);
 	const results: IDataObject[] = [];
+	let previousPage: string | undefined;
 	for (let index = 1; ; index++) {
+		if (index > MAX_PAGES) {
+			throw new NodeOperationError(this.getNode(), `${action} did not end after ${MAX_PAGES} pages`, {
+				itemIndex,
+				description: 'Set a Limit, or narrow the filters.',
+			});
+		}
 		const pageParams =
 			paging === 'pageObject' ? { Page: { Index: index, Size: size } } : { PageIndex: index, PageSize: size };
 		const response = await camsRequest.call(this, action, { ...params, ...pageParams }, { itemIndex });
 		const page = (response[listKey] ?? []) as IDataObject[];
+		// A gateway that ignores the page index serves the same full page forever: that is the end.
+		const pageText = JSON.stringify(page);
+		if (page.length > 0 && pageText === previousPage) return limit === undefined ? results : results.slice(0, limit);
+		previousPage = pageText;
 		results.push(...page);
 		const total = Number(response.Total ?? response.TotalCount ?? NaN);
 		// Without a total, a short page is the last one. With one, trust it: a gateway may serve

@@ -56,6 +56,13 @@ describe('classifyEvent', () => {
 		expect(kinds('audit-v2-unknown-type')).toEqual([{ receipt: 'ChatAppAudit', kind: 'other' }]);
 	});
 
+	it('does not take a template status report without its MessageId for an audit', () => {
+		const [failed] = fixture('status-doc-example');
+		const { MessageId: _dropped, ...withoutId } = failed;
+		expect(withoutId).toMatchObject({ MsgFrameType: 'template', TemplateCode: expect.any(String) });
+		expect(classifyEvent(withoutId)).toEqual({ receipt: 'ChatAppStatus', kind: 'messageStatus' });
+	});
+
 	it('does not take a template status report for an audit (TemplateCode and Type "TEMPLATE")', () => {
 		const [failed] = fixture('status-doc-example');
 		expect(classifyEvent(failed)).toEqual({ receipt: 'ChatAppStatus', kind: 'messageStatus' });
