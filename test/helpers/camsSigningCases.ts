@@ -20,6 +20,8 @@ export interface SigningCase {
 }
 
 const space = { CustSpaceId: 'cs-8f7e6d5c' };
+/** A WhatsApp send's channel, sender and recipient. */
+const whatsappSend = { ...space, ChannelType: 'whatsapp', From: '6580000000', To: '6591234567' };
 
 export const SIGNING_CASES: SigningCase[] = [
 	// --- SendChatappMessage -----------------------------------------------------------------
@@ -27,11 +29,8 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage template, TemplateParams map',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'template',
-			From: '6580000000',
-			To: '6591234567',
 			TemplateCode: '744c4b5c79c9432497a075bdfca3****',
 			Language: 'en',
 			TemplateParams: { '{{1}}': 'Alice', '{{2}}': 'order #123', link: 'https://x.example/a?b=1&c=2' },
@@ -41,12 +40,9 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage free-form text (Content in the query)',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'message',
 			MessageType: 'text',
-			From: '6580000000',
-			To: '6591234567',
 			Content: JSON.stringify({ text: 'Hello world, your code is 1234' }),
 		},
 	},
@@ -54,12 +50,9 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage Content with every special character',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'message',
 			MessageType: 'text',
-			From: '6580000000',
-			To: '6591234567',
 			Content: JSON.stringify({ text: SPECIAL }),
 		},
 	},
@@ -72,11 +65,8 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage Payload array and Content, both in the query',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'template',
-			From: '6580000000',
-			To: '6591234567',
 			TemplateCode: 'tpl_buttons',
 			Language: 'pt_BR',
 			Payload: ['yes please', 'no & thanks', "don't (ever) ask!"],
@@ -103,11 +93,8 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage special characters in body values',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'template',
-			From: '6580000000',
-			To: '6591234567',
 			TemplateCode: 'tpl_x',
 			Language: 'en',
 			TemplateParams: { '{{1}}': SPECIAL, '{{2}}': PUNCTUATION },
@@ -119,11 +106,8 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage all optional scalar fields, numbers',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'template',
-			From: '6580000000',
-			To: '6591234567',
 			TemplateCode: 'tpl_fallback',
 			Language: 'en',
 			CustWabaId: '1234567890',
@@ -141,12 +125,9 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage interactive Content with nested JSON and newlines',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'message',
 			MessageType: 'interactive',
-			From: '6580000000',
-			To: '6591234567',
 			Content: JSON.stringify({
 				type: 'button',
 				body: { text: 'Line 1\nLine 2\n\tindented %20 literal' },
@@ -158,12 +139,9 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage image Content with a URL',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'message',
 			MessageType: 'image',
-			From: '6580000000',
-			To: '6591234567',
 			Content: JSON.stringify({ link: 'https://cdn.example.com/a b/c.png?x=1&y=%2F#frag', caption: 'Photo (1/2)' }),
 		},
 	},
@@ -171,11 +149,8 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage FlowAction model',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'template',
-			From: '6580000000',
-			To: '6591234567',
 			TemplateCode: 'tpl_flow',
 			Language: 'en',
 			FlowAction: { FlowActionData: { screen: 'WELCOME', note: 'a&b=c' }, FlowToken: 'tok/+=' },
@@ -185,11 +160,8 @@ export const SIGNING_CASES: SigningCase[] = [
 		name: 'SendChatappMessage ProductAction model with sections',
 		action: 'SendChatappMessage',
 		params: {
-			...space,
-			ChannelType: 'whatsapp',
+			...whatsappSend,
 			Type: 'template',
-			From: '6580000000',
-			To: '6591234567',
 			TemplateCode: 'tpl_mpm',
 			Language: 'en',
 			ProductAction: {
