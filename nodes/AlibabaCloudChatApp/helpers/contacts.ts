@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ContentError, text } from './contentError';
+import { defined, isObject } from './utils';
 
 /** One contact card as the structured fields give it. */
 export interface ContactInput {
@@ -19,13 +20,10 @@ export interface ContactInput {
 	urls?: Array<{ url?: string; type?: string }>;
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function defined(object: IDataObject): IDataObject | undefined {
-	const entries = Object.entries(object).filter(([, value]) => value !== undefined);
-	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+/** The object without its undefined values, or undefined when nothing is left. */
+function nonEmpty(object: IDataObject): IDataObject | undefined {
+	const kept = defined(object);
+	return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
 function birthday(value: string | undefined): string | undefined {
@@ -62,13 +60,13 @@ export function buildContact(input: ContactInput): IDataObject {
 		throw new ContentError('The contact has no name', 'Set "Full Name" (or at least a first or last name) of the contact.');
 	}
 	if (!Object.values(parts).some(Boolean)) parts.first_name = formatted;
-	return defined({
-		name: defined({ formatted_name: formatted, ...parts }),
+	return nonEmpty({
+		name: nonEmpty({ formatted_name: formatted, ...parts }),
 		birthday: birthday(input.birthday),
-		org: defined({ company: text(input.company), department: text(input.department), title: text(input.title) }),
-		phones: list(input.phones, 'phone', (entry) => defined({ phone: text(entry.phone), type: text(entry.type), wa_id: text(entry.waId) })!),
-		emails: list(input.emails, 'email', (entry) => defined({ email: text(entry.email), type: text(entry.type) })!),
-		urls: list(input.urls, 'url', (entry) => defined({ url: text(entry.url), type: text(entry.type) })!),
+		org: nonEmpty({ company: text(input.company), department: text(input.department), title: text(input.title) }),
+		phones: list(input.phones, 'phone', (entry) => nonEmpty({ phone: text(entry.phone), type: text(entry.type), wa_id: text(entry.waId) })!),
+		emails: list(input.emails, 'email', (entry) => nonEmpty({ email: text(entry.email), type: text(entry.type) })!),
+		urls: list(input.urls, 'url', (entry) => nonEmpty({ url: text(entry.url), type: text(entry.type) })!),
 	})!;
 }
 

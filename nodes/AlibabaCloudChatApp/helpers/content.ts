@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { checkContacts } from './contacts';
 import { checkLength, ContentError, requireHttpUrl, requireText, text } from './contentError';
 import { checkInteractive } from './interactive';
+import { defined } from './utils';
 
 /** Free-form message types per channel type (cams-api.md 3.1), in the order the UI offers them. */
 export const MESSAGE_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -49,10 +50,6 @@ export type Content = IDataObject | IDataObject[];
 type Builder = (input: ContentInput) => Content;
 
 /** Drops undefined values, so the JSON carries only the keys that were set. */
-function defined(object: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
-}
-
 function mediaLink(input: ContentInput): string | undefined {
 	return input.mediaFromBinary ? undefined : requireHttpUrl(input.link, 'Media Link', 'To send a file from n8n, set "Media Source" to "Binary File".');
 }

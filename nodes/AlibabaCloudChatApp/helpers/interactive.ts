@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkLength, ContentError, requireHttpUrl, requireText, text } from './contentError';
+import { isObject } from './utils';
 
 /** The interactive messages the builder makes; anything else goes through the JSON field. */
 export type InteractiveKind = 'button' | 'list' | 'cta_url';
@@ -48,10 +49,6 @@ export const LIMITS = {
 	rowId: 200,
 	ctaText: 20,
 } as const;
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isBlank(entry: { id?: string; title?: string }): boolean {
 	return text(entry.id) === undefined && text(entry.title) === undefined;

@@ -1,11 +1,15 @@
+/** Removes what people type around phone digits: spaces, dashes, dots, brackets and a leading `+`. */
+export function withoutPhoneFormatting(input: string): string {
+	return String(input).trim().replace(/[\s\-().]/g, '').replace(/^\+/, '');
+}
+
 /**
  * Normalises a phone number the way CAMS wants it: digits only, country code first, no `+`.
  * Spaces, dashes, dots, brackets and a leading `+` or `00` are stripped.
  * Returns undefined when what remains is not 8 to 15 digits (E.164 without the plus).
  */
 export function normalisePhoneNumber(input: string): string | undefined {
-	const stripped = String(input).trim().replace(/[\s\-().]/g, '');
-	const digits = stripped.replace(/^\+/, '').replace(/^00/, '');
+	const digits = withoutPhoneFormatting(input).replace(/^00/, '');
 	if (!/^\d{8,15}$/.test(digits)) return undefined;
 	return digits;
 }

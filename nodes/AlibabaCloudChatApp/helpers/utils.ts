@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
  * Adds `show`/`hide` conditions to every property, merging with the conditions a property
@@ -23,4 +23,14 @@ export function updateDisplayOptions(
 /** Shorthand for the `displayOptions` of one operation of one resource. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: operations } };
+}
+
+/** Whether a value is a plain object (not null, not an array). */
+export function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The object without its undefined values. */
+export function defined(object: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }

@@ -1,4 +1,5 @@
 import type { RawEvent } from './types';
+import { isObject } from '../helpers/utils';
 
 /** CAMS batches pushes, but a real batch is a few hundred kB at most; this stops memory abuse. */
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -15,10 +16,6 @@ function fail(error: string): ParsedPush {
 
 function tooLarge(): string {
 	return `The body is larger than ${MAX_PUSH_BYTES} bytes`;
-}
-
-function isPlainObject(value: unknown): value is RawEvent {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function decodeJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -44,7 +41,7 @@ function checkShape(value: unknown): ParsedPush {
 	if (value.length > MAX_PUSH_EVENTS) {
 		return fail(`The push has ${value.length} events; at most ${MAX_PUSH_EVENTS} are accepted`);
 	}
-	const index = value.findIndex((element) => !isPlainObject(element));
+	const index = value.findIndex((element) => !isObject(element));
 	if (index !== -1) return fail(`Element ${index} of the array is not a JSON object`);
 	return { ok: true, events: value as RawEvent[] };
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { executionCache } from '../helpers/executionCache';
 import { camsRequest } from './index';
 import { objectKey, objectUrl, signOssPut, type OssKeys } from './ossSignature';
 import { waitBeforeRetry } from './retry';
@@ -39,13 +40,9 @@ const DEFAULT_VALIDITY_S = 900;
 /** A PUT to a fresh object key is idempotent, so server errors and dropped connections are retried. */
 const MAX_UPLOAD_ATTEMPTS = 3;
 
-interface CachedAuthorization {
-	pending: Promise<UploadAuthorization>;
-	/** Set once the keys arrived. */
-	expiresAt?: number;
-}
-
-const authorizations = new WeakMap<IExecuteFunctions, Map<string, CachedAuthorization>>();
+const authorizations = executionCache<UploadAuthorization>(
+	(auth) => auth.expiresAt - EXPIRY_MARGIN_MS > Date.now(),
+);
 
 function expiryOf(expire: unknown, now: number): number {
 	const seconds = Number(expire);
@@ -80,19 +77,7 @@ async function fetchAuthorization(context: IExecuteFunctions, custSpaceId: strin
 
 /** Temporary OSS keys for the channel, fetched once and shared by every item while they are valid. */
 export async function getUploadAuthorization(this: IExecuteFunctions, custSpaceId: string, itemIndex: number): Promise<UploadAuthorization> {
-	let cache = authorizations.get(this);
-	if (!cache) authorizations.set(this, (cache = new Map()));
-	const cached = cache.get(custSpaceId);
-	if (cached && (cached.expiresAt === undefined || cached.expiresAt - EXPIRY_MARGIN_MS > Date.now())) {
-		return await cached.pending;
-	}
-	const entry: CachedAuthorization = { pending: fetchAuthorization(this, custSpaceId, itemIndex) };
-	cache.set(custSpaceId, entry);
-	entry.pending.then(
-		(auth) => (entry.expiresAt = auth.expiresAt),
-		() => cache.get(custSpaceId) === entry && cache.delete(custSpaceId),
-	);
-	return await entry.pending;
+	return await authorizations(this, custSpaceId, async () => await fetchAuthorization(this, custSpaceId, itemIndex));
 }
 
 function xmlField(body: unknown, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { executionCache } from '../../helpers/executionCache';
 import { jsonObjectValue, locatorValue, requiredValue } from '../../helpers/input';
 import { mediaHeaderVariable, templateVariables } from '../../helpers/templates';
 import type { CamsParams } from '../../transport';
@@ -14,19 +15,12 @@ export interface TemplateSend {
 	recipient: { To: string; TemplateParams?: Record<string, string>; Payload?: string[] };
 }
 
-const details = new WeakMap<IExecuteFunctions, Map<string, Promise<IDataObject>>>();
+const details = executionCache<IDataObject>();
 
 /** Template detail, fetched once per template and language per execution (its quota is 5/s). */
-function cachedDetail(context: IExecuteFunctions, channelId: string, channelType: string, code: string, language: string, itemIndex: number) {
-	let cache = details.get(context);
-	if (!cache) details.set(context, (cache = new Map()));
+async function cachedDetail(context: IExecuteFunctions, channelId: string, channelType: string, code: string, language: string, itemIndex: number) {
 	const key = [channelId, channelType, code, language].join('\u0000');
-	if (!cache.has(key)) {
-		const pending = getTemplateDetail.call(context, channelId, channelType, code, language, itemIndex);
-		pending.catch(() => cache.delete(key));
-		cache.set(key, pending);
-	}
-	return cache.get(key)!;
+	return await details(context, key, async () => await getTemplateDetail.call(context, channelId, channelType, code, language, itemIndex));
 }
 
 function variableValues(context: IExecuteFunctions, itemIndex: number, wanted: string[]): Record<string, unknown> {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
+import { withoutPhoneFormatting } from '../../helpers/phone';
 import { doneOutput } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
@@ -42,7 +43,7 @@ export const description = updateDisplayOptions(showFor('phoneNumber', ['add']),
 
 function digits(context: IExecuteFunctions, name: string, label: string, itemIndex: number, pattern: RegExp): string {
 	const raw = requiredValue(context, name, label, itemIndex);
-	const value = raw.replace(/[\s\-().]/g, '').replace(/^\+/, '');
+	const value = withoutPhoneFormatting(raw);
 	if (!pattern.test(value)) {
 		throw new NodeOperationError(context.getNode(), `${label} "${raw}" is not valid`, {
 			itemIndex,
