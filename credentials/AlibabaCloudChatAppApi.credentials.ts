@@ -20,17 +20,38 @@ import { buildSignedRequest } from './common/acs/request';
 
 /** Error codes a credential test can meet, with what the user should do about each. */
 const CREDENTIAL_TEST_FAILURES: Array<[string, string]> = [
-	['SignatureDoesNotMatch', 'The AccessKey Secret does not belong to this AccessKey ID. Paste the secret again.'],
+	[
+		'SignatureDoesNotMatch',
+		'The AccessKey Secret does not belong to this AccessKey ID. Paste the secret again.',
+	],
 	['IncompleteSignature', 'The request signature was rejected. Paste the AccessKey Secret again.'],
-	['InvalidAccessKeyId.NotFound', 'This AccessKey ID does not exist. Copy it again from the RAM console'],
-	['InvalidAccessKeyId.Inactive', 'This AccessKey is disabled. Enable it in the RAM console or use another one.'],
-	['InvalidTimeStamp.Expired', "The n8n host's clock is more than 15 minutes off. Synchronise it (NTP)."],
+	[
+		'InvalidAccessKeyId.NotFound',
+		'This AccessKey ID does not exist. Copy it again from the RAM console',
+	],
+	[
+		'InvalidAccessKeyId.Inactive',
+		'This AccessKey is disabled. Enable it in the RAM console or use another one.',
+	],
+	[
+		'InvalidTimeStamp.Expired',
+		"The n8n host's clock is more than 15 minutes off. Synchronise it (NTP).",
+	],
 	['InvalidSecurityToken.Expired', 'The STS token has expired. Request a new one.'],
 	['InvalidSecurityToken.MismatchWithAccessKey', 'The STS token belongs to another AccessKey ID.'],
 	['InvalidSecurityToken.Malformed', 'The STS token is incomplete. Paste it again.'],
-	['Ram.PermissionDeny', 'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.'],
-	['Forbidden.RAM', 'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.'],
-	['Product.Unsubscript', 'Chat App Message Service is not activated for this account. Activate it in the CAMS console'],
+	[
+		'Ram.PermissionDeny',
+		'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.',
+	],
+	[
+		'Forbidden.RAM',
+		'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.',
+	],
+	[
+		'Product.Unsubscript',
+		'Chat App Message Service is not activated for this account. Activate it in the CAMS console',
+	],
 ];
 
 export class AlibabaCloudChatAppApi implements ICredentialType {
@@ -43,7 +64,8 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 		dark: 'file:../icons/alibabaCloudChatApp.dark.svg',
 	};
 
-	documentationUrl = 'https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-overview';
+	documentationUrl =
+		'https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-overview';
 
 	properties: INodeProperties[] = [
 		{
@@ -52,7 +74,8 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The AccessKey ID of a RAM user with the AliyunCAMSFullAccess policy (or the cams:* actions you use)',
+			description:
+				'The AccessKey ID of a RAM user with the AliyunCAMSFullAccess policy (or the cams:* actions you use)',
 		},
 		{
 			displayName: 'AccessKey Secret',
@@ -86,7 +109,8 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://cams.ap-southeast-1.aliyuncs.com',
-			description: 'Base URL of the CAMS gateway, for example a local emulator such as http://127.0.0.1:8090',
+			description:
+				'Base URL of the CAMS gateway, for example a local emulator such as http://127.0.0.1:8090',
 			displayOptions: { show: { region: [CUSTOM_ENDPOINT] } },
 		},
 	];
@@ -108,7 +132,13 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 			accessKeySecret: String(credentials.accessKeySecret ?? ''),
 			securityToken: String(credentials.securityToken ?? '').trim() || undefined,
 		});
-		const wireRequest: IHttpRequestOptions = { ...requestOptions, url: signed.url, method: signed.method as IHttpRequestMethods, headers: signed.headers, body: signed.body };
+		const wireRequest: IHttpRequestOptions = {
+			...requestOptions,
+			url: signed.url,
+			method: signed.method as IHttpRequestMethods,
+			headers: signed.headers,
+			body: signed.body,
+		};
 		// The URL already carries the encoded query and the absolute endpoint; nothing may re-add them.
 		delete wireRequest.baseURL;
 		delete wireRequest.qs;
@@ -137,7 +167,8 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 				properties: {
 					key: 'HostId',
 					value: new URL(regionEndpoint(CAMS_REGIONS[0].value)).host,
-					message: 'CAMS rejected the request. Check the AccessKey pair and that the RAM user may call cams:ListInstance.',
+					message:
+						'CAMS rejected the request. Check the AccessKey pair and that the RAM user may call cams:ListInstance.',
 				},
 			},
 		],

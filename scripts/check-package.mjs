@@ -16,31 +16,64 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const problems = [];
 
 if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) {
-	problems.push(`runtime dependencies are not allowed: ${Object.keys(pkg.dependencies).join(', ')}`);
+	problems.push(
+		`runtime dependencies are not allowed: ${Object.keys(pkg.dependencies).join(', ')}`,
+	);
 }
 if (JSON.stringify(pkg.peerDependencies) !== JSON.stringify({ 'n8n-workflow': '*' })) {
-	problems.push(`peerDependencies must be exactly {"n8n-workflow":"*"}, got ${JSON.stringify(pkg.peerDependencies)}`);
+	problems.push(
+		`peerDependencies must be exactly {"n8n-workflow":"*"}, got ${JSON.stringify(pkg.peerDependencies)}`,
+	);
 }
 const work = mkdtempSync(path.join(tmpdir(), 'check-package-'));
 const [packed] = JSON.parse(
-	execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+	execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+		cwd: root,
+		encoding: 'utf8',
+	}),
 );
 const allowed = /^(dist\/.+|package\.json|README\.md|LICENSE)$/;
 const stray = packed.files.map((file) => file.path).filter((file) => !allowed.test(file));
 if (stray.length > 0) problems.push(`unexpected files in the package: ${stray.join(', ')}`);
 for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
-	if (!packed.files.some((entry) => entry.path === file)) problems.push(`${file} is listed in package.json but not packed`);
+	if (!packed.files.some((entry) => entry.path === file))
+		problems.push(`${file} is listed in package.json but not packed`);
 }
 console.log(`packed ${packed.files.length} files, ${packed.size} bytes`);
 
-const scannerDir = path.join(homedir(), '.cache', 'n8n-nodes-alibabacloud-chatapp', SCANNER.replace(/[@/]/g, '_'));
-const scannerModule = path.join(scannerDir, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+const scannerDir = path.join(
+	homedir(),
+	'.cache',
+	'n8n-nodes-alibabacloud-chatapp',
+	SCANNER.replace(/[@/]/g, '_'),
+);
+const scannerModule = path.join(
+	scannerDir,
+	'node_modules',
+	'@n8n',
+	'scan-community-package',
+	'scanner',
+	'scanner.mjs',
+);
 if (!existsSync(scannerModule)) {
 	console.log(`installing ${SCANNER} into ${scannerDir}`);
 	mkdirSync(scannerDir, { recursive: true });
-	execFileSync('npm', ['install', '--prefix', scannerDir, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', SCANNER], {
-		stdio: 'inherit',
-	});
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--prefix',
+			scannerDir,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--no-save',
+			SCANNER,
+		],
+		{
+			stdio: 'inherit',
+		},
+	);
 }
 const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(pathToFileURL(scannerModule).href);
 execFileSync('tar', ['xzf', path.join(work, packed.filename), '-C', work]);

@@ -34,7 +34,15 @@ const out = (s = '') => process.stdout.write(`${s}\n`);
 const info = (s) => process.stderr.write(`[demo] ${s}\n`);
 
 if (flag('--help') || flag('-h')) {
-	out(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 9).map((l) => l.slice(3)).join('\n'));
+	out(
+		fs
+			.readFileSync(new URL(import.meta.url), 'utf8')
+			.split('\n')
+			.filter((l) => l.startsWith('//'))
+			.slice(0, 9)
+			.map((l) => l.slice(3))
+			.join('\n'),
+	);
 	process.exit(0);
 }
 
@@ -84,7 +92,10 @@ async function demo() {
 	process.on('SIGTERM', () => void shutdown('SIGTERM'));
 	process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
-	const emulatorPort = await pickPort(Number(opt('--emulator-port', process.env.EMULATOR_PORT ?? 8090)), 'the emulator');
+	const emulatorPort = await pickPort(
+		Number(opt('--emulator-port', process.env.EMULATOR_PORT ?? 8090)),
+		'the emulator',
+	);
 	const n8nPort = await pickPort(Number(opt('--port', process.env.N8N_DEMO_PORT ?? 5678)), 'n8n');
 
 	const started = await startCamsEmulator({ port: emulatorPort });
@@ -114,11 +125,22 @@ async function demo() {
 	fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
 	fs.writeFileSync(
 		STATE_FILE,
-		JSON.stringify({ pid: process.pid, emulatorUrl: emulator.url, n8nUrl: n8n.baseUrl, business, channel }, null, 2),
+		JSON.stringify(
+			{ pid: process.pid, emulatorUrl: emulator.url, n8nUrl: n8n.baseUrl, business, channel },
+			null,
+			2,
+		),
 	);
 
-	const wfUrl = (key) => (workflows[key] ? `${n8n.baseUrl}/workflow/${workflows[key].id}` : '(not imported)');
-	const order = JSON.stringify({ orderId: 'A1001', customerName: 'Bob', phone: '+65 9000 0001', deliveryDate: '2 May', trackingId: 'TRK123' });
+	const wfUrl = (key) =>
+		workflows[key] ? `${n8n.baseUrl}/workflow/${workflows[key].id}` : '(not imported)';
+	const order = JSON.stringify({
+		orderId: 'A1001',
+		customerName: 'Bob',
+		phone: '+65 9000 0001',
+		deliveryDate: '2 May',
+		trackingId: 'TRK123',
+	});
 	out(`
 ================================================================================================
  Alibaba Cloud Chat App nodes in n8n 2.8.4 -- ready in ${((Date.now() - t0) / 1000).toFixed(0)} s
@@ -156,7 +178,8 @@ ${Object.values(workflows)
 /** Prints one line per gateway call and per finished push, so you can watch the demo work. */
 function watchEmulator(emulator, workflows) {
 	const names = new Map();
-	for (const w of Object.values(workflows)) for (const { url } of Object.values(w.urls)) names.set(url, w.name);
+	for (const w of Object.values(workflows))
+		for (const { url } of Object.values(w.urls)) names.set(url, w.name);
 	let calls = emulator.calls().length;
 	const pushesSeen = new Set(emulator.pushes().map((p) => p.id));
 	const short = (s, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -187,20 +210,32 @@ function watchEmulator(emulator, workflows) {
 		for (const c of all.slice(calls)) {
 			const outcome = c.outcome === 'accepted' ? 'OK' : `${c.outcome} ${c.code ?? ''}`.trim();
 			const detail = describeCall(c);
-			lines.push({ at: c.at, text: `[cams] <- ${c.action ?? '?'} ${outcome}${detail ? `: ${detail}` : ''}` });
+			lines.push({
+				at: c.at,
+				text: `[cams] <- ${c.action ?? '?'} ${outcome}${detail ? `: ${detail}` : ''}`,
+			});
 		}
 		calls = all.length;
 		for (const p of emulator.pushes()) {
 			if (pushesSeen.has(p.id) || !p.done) continue;
 			pushesSeen.add(p.id);
 			const what = p.events
-				.map((e) => e.Status ?? e.AuditStatus ?? (e.Type === 'TEXT' ? `"${short(String(e.Message), 40)}"` : e.Type) ?? '?')
+				.map(
+					(e) =>
+						e.Status ??
+						e.AuditStatus ??
+						(e.Type === 'TEXT' ? `"${short(String(e.Message), 40)}"` : e.Type) ??
+						'?',
+				)
 				.join(', ');
 			const last = p.attempts.at(-1);
 			const target = p.skipped
 				? `not sent (${p.skipped})`
 				: `${names.get(p.url) ?? p.url}: ${p.delivered ? 'acknowledged' : `not acknowledged (${last?.status ?? last?.error})`}`;
-			lines.push({ at: p.attempts[0]?.at ?? 0, text: `[cams] -> ${p.kind} [${what}] -> ${target}` });
+			lines.push({
+				at: p.attempts[0]?.at ?? 0,
+				text: `[cams] -> ${p.kind} [${what}] -> ${target}`,
+			});
 		}
 		for (const l of lines.sort((a, b) => a.at - b.at)) process.stderr.write(`${l.text}\n`);
 	}, 250);
@@ -243,7 +278,9 @@ async function say() {
 	try {
 		inbound = await post('/__control/inbound', { from, to, text, name: 'Demo Customer' });
 	} catch (e) {
-		out(`Could not reach the demo's emulator at ${emulatorUrl}: ${e.message}. Is "npm run demo" running?`);
+		out(
+			`Could not reach the demo's emulator at ${emulatorUrl}: ${e.message}. Is "npm run demo" running?`,
+		);
 		process.exit(1);
 	}
 	out(`${from} -> ${to}: "${text}"   (MessageId ${inbound.MessageId})`);
@@ -256,7 +293,9 @@ async function say() {
 			try {
 				body = JSON.parse(body).text ?? body;
 			} catch {}
-			out(`${reply.params.From} -> ${reply.params.To}: "${body}"   (auto-reply, quoting ${inbound.MessageId})`);
+			out(
+				`${reply.params.From} -> ${reply.params.To}: "${body}"   (auto-reply, quoting ${inbound.MessageId})`,
+			);
 			return;
 		}
 		await sleep(250);

@@ -14,9 +14,18 @@ import { parsePushBody } from './notifications/parse';
 import { selectEvents } from './notifications/pipeline';
 import { ACKNOWLEDGEMENT, rejection, type RejectionStatus } from './notifications/responses';
 import { lastPathSegment, secretsMatch } from './notifications/secret';
-import { readPhoneCallbacks, updateAccountCallback, updatePhoneCallbacks } from './transport/webhooks';
+import {
+	readPhoneCallbacks,
+	updateAccountCallback,
+	updatePhoneCallbacks,
+} from './transport/webhooks';
 import * as trigger from './triggers/context';
-import { deduplicateField, eventsField, pathSecretField, triggerOptions } from './triggers/events.description';
+import {
+	deduplicateField,
+	eventsField,
+	pathSecretField,
+	triggerOptions,
+} from './triggers/events.description';
 import { toItems, toItemsWithMedia } from './triggers/items';
 import * as registration from './triggers/registration';
 import { registrationFields } from './triggers/registration.description';
@@ -42,20 +51,28 @@ const WEBHOOKS: IWebhookDescription[] = [
 
 function presentedSecret(context: IWebhookFunctions): string | undefined {
 	const request = context.getRequestObject();
-	if (context.getWebhookName() === 'default') return lastPathSegment(request.path ?? request.originalUrl);
+	if (context.getWebhookName() === 'default')
+		return lastPathSegment(request.path ?? request.originalUrl);
 	const values = Object.values((context.getParamsData() ?? {}) as IDataObject);
 	return values.length === 1 ? String(values[0]) : undefined;
 }
 
 /** Puts back the number's callbacks that a registration replaced, if they still point here. */
-async function restorePhoneCallbacks(this: IHookFunctions, record: registration.RegistrationRecord): Promise<void> {
+async function restorePhoneCallbacks(
+	this: IHookFunctions,
+	record: registration.RegistrationRecord,
+): Promise<void> {
 	const phone = await readPhoneCallbacks.call(this, record.channelId, record.phoneNumber);
 	const restore = registration.phoneRestoration(record, phone);
 	if (restore) await updatePhoneCallbacks.call(this, record.channelId, record.phoneNumber, restore);
 }
 
 /** Answers a request that is not a valid push; n8n sends nothing more and starts no execution. */
-function reject(context: IWebhookFunctions, status: RejectionStatus, message: string): IWebhookResponseData {
+function reject(
+	context: IWebhookFunctions,
+	status: RejectionStatus,
+	message: string,
+): IWebhookResponseData {
 	context.getResponseObject().status(status).json(rejection(status, message));
 	return { noWebhookResponse: true };
 }
@@ -77,10 +94,20 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'alibabaCloudChatAppApi', required: true, displayOptions: { show: { configureCallback: [true] } } },
+			{
+				name: 'alibabaCloudChatAppApi',
+				required: true,
+				displayOptions: { show: { configureCallback: [true] } },
+			},
 		],
 		webhooks: WEBHOOKS,
-		properties: [eventsField, ...registrationFields, pathSecretField, deduplicateField, triggerOptions],
+		properties: [
+			eventsField,
+			...registrationFields,
+			pathSecretField,
+			deduplicateField,
+			triggerOptions,
+		],
 	};
 
 	methods = { listSearch };
@@ -131,7 +158,8 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const record = records[url];
 				// Nothing was registered from this URL (console setup, or already undone).
 				if (!record) return true;
-				if (record.kinds.some((kind) => kind !== 'account')) await restorePhoneCallbacks.call(this, record);
+				if (record.kinds.some((kind) => kind !== 'account'))
+					await restorePhoneCallbacks.call(this, record);
 				const account = registration.accountRestoration(record);
 				if (account) await updateAccountCallback.call(this, record.channelId, account);
 				delete records[url];
@@ -161,6 +189,9 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		}
 		// Downloads can outlast the 3 s CAMS waits for an answer, so acknowledge before them.
 		this.getResponseObject().status(200).json(ACKNOWLEDGEMENT);
-		return { noWebhookResponse: true, workflowData: [await toItemsWithMedia(this, selected.events)] };
+		return {
+			noWebhookResponse: true,
+			workflowData: [await toItemsWithMedia(this, selected.events)],
+		};
 	}
 }

@@ -65,8 +65,16 @@ export function emulatorCredentialData(endpoint, overrides = {}) {
 }
 
 /** Creates (public API) the credential the examples use, pointing at the emulator. */
-export async function createEmulatorCredential(client, endpoint, { name = CREDENTIAL_DEFAULT_NAME, overrides } = {}) {
-	return await client.createCredential({ name, type: CREDENTIAL_TYPE, data: emulatorCredentialData(endpoint, overrides) });
+export async function createEmulatorCredential(
+	client,
+	endpoint,
+	{ name = CREDENTIAL_DEFAULT_NAME, overrides } = {},
+) {
+	return await client.createCredential({
+		name,
+		type: CREDENTIAL_TYPE,
+		data: emulatorCredentialData(endpoint, overrides),
+	});
 }
 
 /** examples/*.json, sorted; key = file name without .json. */
@@ -79,7 +87,9 @@ export function listExamples(dir = EXAMPLES_DIR) {
 }
 
 export function readExample(keyOrFile) {
-	const file = keyOrFile.endsWith('.json') ? keyOrFile : path.join(EXAMPLES_DIR, `${keyOrFile}.json`);
+	const file = keyOrFile.endsWith('.json')
+		? keyOrFile
+		: path.join(EXAMPLES_DIR, `${keyOrFile}.json`);
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
@@ -95,7 +105,8 @@ export function prepareWorkflow(example, { credential, freshIds = true, name } =
 			node.id = randomUUID();
 			if (node.webhookId) node.webhookId = randomUUID();
 		}
-		if (!node.webhookId && (node.type === TRIGGER_TYPE || node.type === WEBHOOK_TYPE)) node.webhookId = randomUUID();
+		if (!node.webhookId && (node.type === TRIGGER_TYPE || node.type === WEBHOOK_TYPE))
+			node.webhookId = randomUUID();
 		if (credential && node.credentials?.[CREDENTIAL_TYPE]) {
 			node.credentials[CREDENTIAL_TYPE] = { id: credential.id, name: credential.name };
 		}
@@ -124,9 +135,14 @@ export function webhookUrls(workflow, baseUrl) {
 	for (const node of workflow.nodes) {
 		let p;
 		if (node.type === WEBHOOK_TYPE) p = String(node.parameters?.path ?? '').replace(/^\/+/, '');
-		else if (node.type === TRIGGER_TYPE) p = `${node.webhookId}/${node.parameters?.pathSecret || node.id}`;
+		else if (node.type === TRIGGER_TYPE)
+			p = `${node.webhookId}/${node.parameters?.pathSecret || node.id}`;
 		else continue;
-		out[node.name] = { path: p, url: `${baseUrl.replace(/\/$/, '')}/webhook/${p}`, type: node.type };
+		out[node.name] = {
+			path: p,
+			url: `${baseUrl.replace(/\/$/, '')}/webhook/${p}`,
+			type: node.type,
+		};
 	}
 	return out;
 }
@@ -141,7 +157,10 @@ export function webhookUrls(workflow, baseUrl) {
  * @param {boolean} [o.activate=true]
  * @returns {Promise<Record<string, {key, file, id, name, active, workflow, urls}>>}
  */
-export async function installExamples(client, { credential, only, activate = true, log = () => {} } = {}) {
+export async function installExamples(
+	client,
+	{ credential, only, activate = true, log = () => {} } = {},
+) {
 	const result = {};
 	for (const { key, file } of listExamples()) {
 		if (only && !only.includes(key)) continue;

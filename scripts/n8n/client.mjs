@@ -193,7 +193,10 @@ export class N8nClient {
 
 	/** GET /api/v1/executions/:id?includeData=true */
 	async getExecution(id, { includeData = true } = {}) {
-		return await this.api('GET', `/executions/${encodeURIComponent(id)}?includeData=${includeData}`);
+		return await this.api(
+			'GET',
+			`/executions/${encodeURIComponent(id)}?includeData=${includeData}`,
+		);
 	}
 
 	/** GET /api/v1/executions?workflowId=&includeData= ; returns the `data` array (newest first). */

@@ -32,7 +32,12 @@ export function portFree(port, host = HOST) {
 export function n8nEnv({ userFolder, port, brokerPort, n8nDir = n8nCacheDir(), extra = {} }) {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL$|GENERIC_TIMEZONE$|QUEUE_|NODE_FUNCTION_|NODES_|CREDENTIALS_)/.test(k)) continue;
+		if (
+			/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL$|GENERIC_TIMEZONE$|QUEUE_|NODE_FUNCTION_|NODES_|CREDENTIALS_)/.test(
+				k,
+			)
+		)
+			continue;
 		env[k] = v;
 	}
 	Object.assign(env, {

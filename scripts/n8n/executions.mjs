@@ -9,7 +9,11 @@ import { poll } from './common.mjs';
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
 /** Poll until the execution is finished (also `waiting` if waiting=true); returns it with data. */
-export async function waitForExecution(client, id, { timeoutMs = 60_000, intervalMs = 150, waiting = false } = {}) {
+export async function waitForExecution(
+	client,
+	id,
+	{ timeoutMs = 60_000, intervalMs = 150, waiting = false } = {},
+) {
 	let last;
 	const check = async () => {
 		try {
@@ -23,22 +27,31 @@ export async function waitForExecution(client, id, { timeoutMs = 60_000, interva
 	return await poll(check, {
 		timeoutMs,
 		intervalMs,
-		onTimeout: () => new Error(`execution ${id} not finished after ${timeoutMs} ms (last status ${last?.status})`),
+		onTimeout: () =>
+			new Error(`execution ${id} not finished after ${timeoutMs} ms (last status ${last?.status})`),
 	});
 }
 
 /** client.runWorkflow + waitForExecution. */
 export async function runWorkflowAndWait(client, id, opts = {}) {
 	const r = await client.runWorkflow(id, opts);
-	if (!r?.executionId) throw new Error(`workflow ${id} did not start an execution: ${JSON.stringify(r)}`);
+	if (!r?.executionId)
+		throw new Error(`workflow ${id} did not start an execution: ${JSON.stringify(r)}`);
 	return await waitForExecution(client, r.executionId, opts);
 }
 
 /** Wait until n8n has an execution of workflowId beyond `knownIds` (e.g. after a webhook POST), then until it ends. */
-export async function waitForNewExecution(client, workflowId, { knownIds = [], timeoutMs = 30_000 } = {}) {
+export async function waitForNewExecution(
+	client,
+	workflowId,
+	{ knownIds = [], timeoutMs = 30_000 } = {},
+) {
 	const check = async (deadline) => {
-		const fresh = (await client.listExecutions({ workflowId })).find((e) => !knownIds.includes(e.id));
-		if (fresh) return await waitForExecution(client, fresh.id, { timeoutMs: deadline - Date.now() });
+		const fresh = (await client.listExecutions({ workflowId })).find(
+			(e) => !knownIds.includes(e.id),
+		);
+		if (fresh)
+			return await waitForExecution(client, fresh.id, { timeoutMs: deadline - Date.now() });
 	};
 	return await poll(check, {
 		timeoutMs,
@@ -47,7 +60,11 @@ export async function waitForNewExecution(client, workflowId, { knownIds = [], t
 }
 
 /** Poll the CORS pre-flight of /webhook/<path> (or /webhook-test/) until the webhook is registered. */
-export async function waitForWebhook(client, webhookPath, { method = 'POST', test = false, timeoutMs = 30_000 } = {}) {
+export async function waitForWebhook(
+	client,
+	webhookPath,
+	{ method = 'POST', test = false, timeoutMs = 30_000 } = {},
+) {
 	const url = `/${test ? 'webhook-test' : 'webhook'}/${webhookPath.replace(/^\//, '')}`;
 	let last;
 	const check = async () => {

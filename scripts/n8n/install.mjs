@@ -37,7 +37,9 @@ export function n8nBin(dir = n8nCacheDir()) {
 
 const fmt = (ms) => {
 	const s = ms / 1000;
-	return s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+	return s < 60
+		? `${s.toFixed(1)}s`
+		: `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
 };
 
 function defaultLog(msg) {
@@ -99,7 +101,8 @@ function run(cmd, args, opts, log) {
 	return new Promise((resolve, reject) => {
 		log(`$ ${cmd} ${args.join(' ')}   (in ${opts.cwd})`);
 		const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
-		if (currentLock && child.pid) fs.writeFileSync(path.join(currentLock, 'child-pid'), String(child.pid));
+		if (currentLock && child.pid)
+			fs.writeFileSync(path.join(currentLock, 'child-pid'), String(child.pid));
 		const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 		const onSignal = (sig) => {
 			log(`${sig}: waiting for ${cmd} to stop (npm rolls back a partial install)...`);
@@ -115,7 +118,9 @@ function run(cmd, args, opts, log) {
 		child.on('error', reject);
 		child.on('exit', (code, signal) => {
 			for (const sig of signals) process.off(sig, onSignal);
-			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed: ${signal ?? `exit ${code}`}`));
+			code === 0
+				? resolve()
+				: reject(new Error(`${cmd} ${args.join(' ')} failed: ${signal ?? `exit ${code}`}`));
 		});
 	});
 }
@@ -212,7 +217,9 @@ export async function ensureN8n({ force = false, log = defaultLog } = {}) {
 		if (!force && fastOk()) {
 			const marker = readMarker(dir);
 			if (marker.modules !== process.versions.modules || !sqliteLoads(dir)) {
-				log(`Node ABI changed (${marker.modules} -> ${process.versions.modules}); rebuilding sqlite3`);
+				log(
+					`Node ABI changed (${marker.modules} -> ${process.versions.modules}); rebuilding sqlite3`,
+				);
 				const t = Date.now();
 				await run('npm', ['rebuild', 'sqlite3'], { cwd: dir, env: npmEnv() }, log);
 				if (!sqliteLoads(dir)) throw new Error('sqlite3 still does not load after npm rebuild');
@@ -237,7 +244,8 @@ export async function ensureN8n({ force = false, log = defaultLog } = {}) {
 				{
 					name: 'n8n-e2e-host',
 					private: true,
-					description: 'Throwaway host for a real n8n used by n8n-nodes-alibabacloud-chatapp demo/e2e',
+					description:
+						'Throwaway host for a real n8n used by n8n-nodes-alibabacloud-chatapp demo/e2e',
 					dependencies: { n8n: N8N_VERSION },
 					overrides: { xlsx: XLSX_OVERRIDE },
 				},
@@ -253,8 +261,12 @@ export async function ensureN8n({ force = false, log = defaultLog } = {}) {
 		);
 		const tInstall = Date.now();
 		const ticker = setInterval(() => {
-			const building = fs.existsSync(path.join(dir, 'node_modules', 'sqlite3', 'build')) ? ', sqlite3 build started' : '';
-			log(`... ${fmt(Date.now() - tInstall)} elapsed, ${countPackages(dir)} of ~1300 top-level packages extracted${building}`);
+			const building = fs.existsSync(path.join(dir, 'node_modules', 'sqlite3', 'build'))
+				? ', sqlite3 build started'
+				: '';
+			log(
+				`... ${fmt(Date.now() - tInstall)} elapsed, ${countPackages(dir)} of ~1300 top-level packages extracted${building}`,
+			);
 		}, 30_000);
 		try {
 			await run(
@@ -281,7 +293,8 @@ export async function ensureN8n({ force = false, log = defaultLog } = {}) {
 			if (!sqliteLoads(dir)) throw new Error('sqlite3 native binding does not load after rebuild');
 		}
 		const v = installedVersion(dir);
-		if (v !== N8N_VERSION) throw new Error(`installed n8n reports version ${v}, expected ${N8N_VERSION}`);
+		if (v !== N8N_VERSION)
+			throw new Error(`installed n8n reports version ${v}, expected ${N8N_VERSION}`);
 		writeMarker(dir, installMs);
 		log(`n8n ${N8N_VERSION} ready in ${dir}; total ${fmt(Date.now() - t0)}`);
 		return { dir, bin: n8nBin(dir), version: N8N_VERSION, installed: true, ms: Date.now() - t0 };

@@ -19,8 +19,13 @@ export function dynamicBody({
 	methodName,
 	...rest
 }) {
-	if (!credentials && credential) credentials = { [credential.type]: { id: credential.id, name: credential.name } };
-	const body = { path: paramPath, nodeTypeAndVersion: { name: nodeType, version: typeVersion }, currentNodeParameters };
+	if (!credentials && credential)
+		credentials = { [credential.type]: { id: credential.id, name: credential.name } };
+	const body = {
+		path: paramPath,
+		nodeTypeAndVersion: { name: nodeType, version: typeVersion },
+		currentNodeParameters,
+	};
 	if (methodName) body.methodName = methodName;
 	if (credentials) body.credentials = credentials;
 	return { ...body, ...rest };
@@ -41,5 +46,9 @@ export async function listSearch(client, { filter, paginationToken, ...args }) {
 
 /** methods.resourceMapping[methodName] -> {fields} */
 export async function resourceMapperFields(client, args) {
-	return await client.rest('POST', '/dynamic-node-parameters/resource-mapper-fields', dynamicBody(args));
+	return await client.rest(
+		'POST',
+		'/dynamic-node-parameters/resource-mapper-fields',
+		dynamicBody(args),
+	);
 }

@@ -38,7 +38,13 @@ function runCmd(cmd, args, { cwd, env = process.env, log = defaultLog, quiet = f
  * `npm run build` (optional) + `npm pack` of the package into a fresh temp dir.
  * @returns {Promise<{tarball: string, name: string, version: string, outDir: string, ms: number}>}
  */
-export async function packPackage({ pkgDir = REPO_ROOT, build = true, outDir, log = defaultLog, quiet = true } = {}) {
+export async function packPackage({
+	pkgDir = REPO_ROOT,
+	build = true,
+	outDir,
+	log = defaultLog,
+	quiet = true,
+} = {}) {
 	const t0 = Date.now();
 	if (build) {
 		log(`building ${pkgDir} (npm run build)`);
@@ -52,7 +58,9 @@ export async function packPackage({ pkgDir = REPO_ROOT, build = true, outDir, lo
 	});
 	const info = JSON.parse(stdout.slice(stdout.indexOf('[')))[0];
 	const tarball = path.join(outDir, info.filename);
-	log(`packed ${info.name}@${info.version} -> ${tarball} (${info.entryCount} files) in ${secs(Date.now() - t0)}`);
+	log(
+		`packed ${info.name}@${info.version} -> ${tarball} (${info.entryCount} files) in ${secs(Date.now() - t0)}`,
+	);
 	return { tarball, name: info.name, version: info.version, outDir, ms: Date.now() - t0 };
 }
 
@@ -66,7 +74,10 @@ export async function installTarball(userFolder, tarball, { log = defaultLog } =
 	await fsp.mkdir(nodesDir, { recursive: true });
 	const pj = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(pj)) {
-		await fsp.writeFile(pj, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		await fsp.writeFile(
+			pj,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
 	await runCmd(
 		'npm',
@@ -86,8 +97,12 @@ export async function installTarball(userFolder, tarball, { log = defaultLog } =
 	);
 	// which package did the tarball bring in? (the dependency whose spec points at the tarball)
 	const deps = JSON.parse(await fsp.readFile(pj, 'utf8')).dependencies ?? {};
-	const name = Object.keys(deps).find((k) => String(deps[k]).includes(path.basename(tarball))) ?? Object.keys(deps)[0];
-	const pkgJson = JSON.parse(await fsp.readFile(path.join(nodesDir, 'node_modules', name, 'package.json'), 'utf8'));
+	const name =
+		Object.keys(deps).find((k) => String(deps[k]).includes(path.basename(tarball))) ??
+		Object.keys(deps)[0];
+	const pkgJson = JSON.parse(
+		await fsp.readFile(path.join(nodesDir, 'node_modules', name, 'package.json'), 'utf8'),
+	);
 	log(`installed ${path.basename(tarball)} into ${nodesDir} in ${secs(Date.now() - t0)}`);
 	return { nodesDir, name, packageJson: pkgJson, ms: Date.now() - t0 };
 }
@@ -99,13 +114,17 @@ export async function installTarball(userFolder, tarball, { log = defaultLog } =
  * @returns {Promise<string[]>} the loaded node type names of the package (e.g. `<pkg>.alibabaCloudChatApp`)
  */
 export async function verifyPackageLoaded(client, { name, packageJson, n8n }) {
-	const types = (await client.nodeTypes()).map((d) => d.name).filter((t) => t.startsWith(`${name}.`));
+	const types = (await client.nodeTypes())
+		.map((d) => d.name)
+		.filter((t) => t.startsWith(`${name}.`));
 	const expected = packageJson?.n8n?.nodes?.length ?? 1;
 	const plain = types.filter((t) => !t.endsWith('Tool'));
 	if (plain.length < expected) {
 		const lines = (n8n?.logs() ?? '')
 			.split('\n')
-			.filter((l) => l.includes(name) || /Cannot find module|Error loading|SyntaxError|TypeError/.test(l))
+			.filter(
+				(l) => l.includes(name) || /Cannot find module|Error loading|SyntaxError|TypeError/.test(l),
+			)
 			.slice(0, 20)
 			.join('\n');
 		throw new Error(

@@ -59,7 +59,8 @@ export async function startN8n({
 	while (brokerPort === port) brokerPort = await freePort();
 	logFile ??= path.join(userFolder, 'n8n.log');
 	const bin = n8nBin(n8nDir);
-	if (!fs.existsSync(bin)) throw new Error(`n8n is not installed in ${n8nDir}; run scripts/n8n/install.mjs`);
+	if (!fs.existsSync(bin))
+		throw new Error(`n8n is not installed in ${n8nDir}; run scripts/n8n/install.mjs`);
 
 	installExitHooks();
 	const logStream = fs.createWriteStream(logFile, { flags: 'a' });
@@ -108,7 +109,8 @@ export async function startN8n({
 		tail,
 		/** resolves when a log line matching re (string or RegExp) appears after `since` (default: now) */
 		async waitForLog(re, { timeoutMs = 30_000, since = buf.length } = {}) {
-			const rx = typeof re === 'string' ? new RegExp(re.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : re;
+			const rx =
+				typeof re === 'string' ? new RegExp(re.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : re;
 			const check = () => {
 				const m = rx.exec(buf.slice(since));
 				if (m) return m;
@@ -180,7 +182,9 @@ export async function startN8n({
 		}
 		await sleep(150);
 	}
-	log(`n8n ready in ${secs(timings.readyMs)} (healthz after ${secs(timings.healthzMs ?? timings.readyMs)})`);
+	log(
+		`n8n ready in ${secs(timings.readyMs)} (healthz after ${secs(timings.healthzMs ?? timings.readyMs)})`,
+	);
 	return instance;
 }
 

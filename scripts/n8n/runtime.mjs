@@ -94,7 +94,16 @@ export async function launch({
 			if (!keep) await dropPack();
 			if (keep) log(`kept user folder ${userFolder} (log ${n8n.logFile})`);
 		};
-		return { n8n, client, tarball, userFolder, packageName: installed.name, nodeTypes, timings, stop };
+		return {
+			n8n,
+			client,
+			tarball,
+			userFolder,
+			packageName: installed.name,
+			nodeTypes,
+			timings,
+			stop,
+		};
 	} catch (e) {
 		log(`setup failed; n8n log kept: ${n8n.logFile}`);
 		await n8n.stop();

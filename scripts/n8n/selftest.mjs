@@ -37,13 +37,21 @@ function startFakeApi() {
 			seen.push({ method: req.method, url: req.url, key, body });
 			const json = (status, obj, reason) => {
 				const s = JSON.stringify(obj);
-				res.writeHead(status, reason, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(s) });
+				res.writeHead(status, reason, {
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(s),
+				});
 				res.end(s);
 			};
-			const err = { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', RequestId: 'R-1' };
+			const err = {
+				Code: 'InvalidAccessKeyId.NotFound',
+				Message: 'Specified access key is not found.',
+				RequestId: 'R-1',
+			};
 			if (key === 'bad401') return json(401, err);
 			if (key === 'bad403') return json(403, err);
-			if (key === 'bad403reason') return json(403, err, 'InvalidAccessKeyId.NotFound: Specified access key is not found.');
+			if (key === 'bad403reason')
+				return json(403, err, 'InvalidAccessKeyId.NotFound: Specified access key is not found.');
 			if (key === 'bodyerr') return json(200, { Code: 'SignatureDoesNotMatch', Message: 'sig' });
 			if (key === 'unknownerr') return json(400, { Code: 'Something.Else', Message: 'other' });
 			if (key === 'notfound') return json(404, err);
@@ -52,14 +60,18 @@ function startFakeApi() {
 			if (req.url.startsWith('/check')) return json(200, { Code: 'OK', Message: 'fine' });
 			if (req.url.startsWith('/things')) {
 				const q = new URL(req.url, 'http://x').searchParams.get('q') ?? '';
-				const things = ['alpha', 'beta', 'gamma'].filter((t) => t.includes(q)).map((t, i) => ({ id: `id-${t}`, name: t, n: i }));
+				const things = ['alpha', 'beta', 'gamma']
+					.filter((t) => t.includes(q))
+					.map((t, i) => ({ id: `id-${t}`, name: t, n: i }));
 				return json(200, { Code: 'OK', Things: things });
 			}
 			json(404, { Code: 'NotFound', Message: req.url });
 		});
 	});
 	return new Promise((resolve) =>
-		srv.listen(0, '127.0.0.1', () => resolve({ srv, seen, url: `http://127.0.0.1:${srv.address().port}` })),
+		srv.listen(0, '127.0.0.1', () =>
+			resolve({ srv, seen, url: `http://127.0.0.1:${srv.address().port}` }),
+		),
 	);
 }
 
@@ -69,7 +81,8 @@ function writeProbePackage(dir) {
 		fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
 		fs.writeFileSync(path.join(dir, rel), text);
 	};
-	const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
+	const icon =
+		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
 	w(
 		'package.json',
 		JSON.stringify(
@@ -313,31 +326,64 @@ try {
 			...good,
 			data: { ...good.data, apiKey: 'bad401' },
 		});
-		findings['stored good, no data passed (helper fetches redacted data)'] = await client.testCredential({ id: good.id });
-		for (const [k, v] of Object.entries(findings)) log(`   credential test ${k.padEnd(48)} -> ${JSON.stringify(v)}`);
+		findings['stored good, no data passed (helper fetches redacted data)'] =
+			await client.testCredential({ id: good.id });
+		for (const [k, v] of Object.entries(findings))
+			log(`   credential test ${k.padEnd(48)} -> ${JSON.stringify(v)}`);
 		assert.deepEqual(findings.good, { status: 'OK', message: 'Connection successful!' });
 		// n8n 2.8.4: responseCode rules are NOT honoured (the tester's `error.cause?.response` branch is dead because
 		// ExecutionBaseError re-declares `cause` as a class field -> undefined); the message is NodeApiError's
 		// generic text for the status code, the reason phrase and the response body are dropped.
-		assert.equal(findings['401 + responseCode rule'].message, 'Authorization failed - please check your credentials');
+		assert.equal(
+			findings['401 + responseCode rule'].message,
+			'Authorization failed - please check your credentials',
+		);
 		assert.equal(findings['403 (no rule)'].message, 'Forbidden - perhaps check your credentials?');
-		assert.equal(findings['403 custom reason phrase'].message, 'Forbidden - perhaps check your credentials?');
+		assert.equal(
+			findings['403 custom reason phrase'].message,
+			'Forbidden - perhaps check your credentials?',
+		);
 		assert.equal(findings['400 (no rule)'].message, 'Bad request - please check your parameters');
-		assert.equal(findings['404 (no rule)'].message, 'The resource you are requesting could not be found');
-		assert.equal(findings['500 (no rule)'].message, 'The service was not able to process your request');
-		assert.equal(findings['200 + responseSuccessBody rule'].message, 'RULEBODY: signature mismatch');
-		assert.equal(findings['ignoreHttpStatusErrors + body rule match'].message, 'RULEBODY403: AccessKey ID not found');
+		assert.equal(
+			findings['404 (no rule)'].message,
+			'The resource you are requesting could not be found',
+		);
+		assert.equal(
+			findings['500 (no rule)'].message,
+			'The service was not able to process your request',
+		);
+		assert.equal(
+			findings['200 + responseSuccessBody rule'].message,
+			'RULEBODY: signature mismatch',
+		);
+		assert.equal(
+			findings['ignoreHttpStatusErrors + body rule match'].message,
+			'RULEBODY403: AccessKey ID not found',
+		);
 		assert.equal(findings['ignoreHttpStatusErrors + unknown error body'].status, 'OK');
 		assert.equal(findings['function test: good'].status, 'OK');
-		assert.equal(findings['function test: 403'].message, 'HTTP 403 InvalidAccessKeyId.NotFound: Specified access key is not found.');
-		assert.equal(findings['connection refused'].message, 'The service refused the connection - perhaps it is offline');
+		assert.equal(
+			findings['function test: 403'].message,
+			'HTTP 403 InvalidAccessKeyId.NotFound: Specified access key is not found.',
+		);
+		assert.equal(
+			findings['connection refused'].message,
+			'The service refused the connection - perhaps it is offline',
+		);
 		assert.equal(findings['stored good, data override bad401'].status, 'Error');
-		assert.equal(findings['stored good, no data passed (helper fetches redacted data)'].status, 'OK');
+		assert.equal(
+			findings['stored good, no data passed (helper fetches redacted data)'].status,
+			'OK',
+		);
 	});
 
 	const dyn = { nodeType: `${credT}.probe`, typeVersion: 1, credential: good };
 	await check('loadOptions via /rest/dynamic-node-parameters/options', async () => {
-		const opts = await client.loadOptions({ ...dyn, methodName: 'getThings', path: 'parameters.thing' });
+		const opts = await client.loadOptions({
+			...dyn,
+			methodName: 'getThings',
+			path: 'parameters.thing',
+		});
 		assert.deepEqual(opts, [
 			{ name: 'alpha', value: 'id-alpha' },
 			{ name: 'beta', value: 'id-beta' },
@@ -346,29 +392,49 @@ try {
 	});
 
 	await check('listSearch via /rest/dynamic-node-parameters/resource-locator-results', async () => {
-		const r = await client.listSearch({ ...dyn, methodName: 'searchThings', path: 'parameters.thingRl', filter: 'al' });
+		const r = await client.listSearch({
+			...dyn,
+			methodName: 'searchThings',
+			path: 'parameters.thingRl',
+			filter: 'al',
+		});
 		assert.deepEqual(r.results, [{ name: 'alpha', value: 'id-alpha' }]);
 		assert.equal(r.paginationToken, 'next');
-		const r2 = await client.listSearch({ ...dyn, methodName: 'searchThings', path: 'parameters.thingRl', paginationToken: 'next' });
+		const r2 = await client.listSearch({
+			...dyn,
+			methodName: 'searchThings',
+			path: 'parameters.thingRl',
+			paginationToken: 'next',
+		});
 		assert.equal(r2.results.length, 3);
 		assert.equal(r2.paginationToken, undefined);
 	});
 
-	await check('resourceMapper via /rest/dynamic-node-parameters/resource-mapper-fields', async () => {
-		const r = await client.resourceMapperFields({
-			...dyn,
-			methodName: 'getFields',
-			path: 'parameters.fields',
-			currentNodeParameters: { thing: 'id-beta' },
-		});
-		assert.equal(r.fields.length, 2);
-		assert.equal(r.fields[0].displayName, 'To (id-beta)');
-	});
+	await check(
+		'resourceMapper via /rest/dynamic-node-parameters/resource-mapper-fields',
+		async () => {
+			const r = await client.resourceMapperFields({
+				...dyn,
+				methodName: 'getFields',
+				path: 'parameters.fields',
+				currentNodeParameters: { thing: 'id-beta' },
+			});
+			assert.equal(r.fields.length, 2);
+			assert.equal(r.fields[0].displayName, 'To (id-beta)');
+		},
+	);
 
 	const manual = (name, cred) => ({
 		name,
 		nodes: [
-			{ id: 'a', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'a',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'b',
 				name: 'Probe',
@@ -401,7 +467,11 @@ try {
 		const ex = await client.runWorkflowAndWait(wf.id);
 		assert.equal(ex.status, 'error');
 		const err = executionError(ex, 'Probe');
-		findings.nodeError = { message: err?.message, description: err?.description, httpCode: err?.httpCode };
+		findings.nodeError = {
+			message: err?.message,
+			description: err?.description,
+			httpCode: err?.httpCode,
+		};
 		log(`   node error -> ${JSON.stringify(findings.nodeError)}`);
 		assert.ok(err);
 		assert.ok(executionError(ex));
@@ -432,8 +502,13 @@ try {
 		assert.ok(notYet.status >= 400, 'not registered yet');
 		await client.activateWorkflow(wf.id);
 		const probe = await client.waitForWebhook('probe-events');
-		log(`   OPTIONS probe after activation -> ${probe.status} allow-methods=${probe.headers.get('access-control-allow-methods')}`);
-		const r = await client.raw('POST', '/webhook/probe-events', { auth: 'none', body: [{ id: 1 }, { id: 2 }] });
+		log(
+			`   OPTIONS probe after activation -> ${probe.status} allow-methods=${probe.headers.get('access-control-allow-methods')}`,
+		);
+		const r = await client.raw('POST', '/webhook/probe-events', {
+			auth: 'none',
+			body: [{ id: 1 }, { id: 2 }],
+		});
 		assert.equal(r.status, 200);
 		assert.deepEqual(r.body, { code: 0, msg: 'ok' });
 		const ex = await client.waitForNewExecution(wf.id);
@@ -448,7 +523,12 @@ try {
 	);
 	log(
 		`memory: main rss ${mem.main?.rssMb.toFixed(0)} MB (peak ${mem.main?.hwmMb.toFixed(0)}), children ` +
-			mem.children.map((c) => `${c.pid} ${c.rssMb.toFixed(0)} MB (peak ${c.hwmMb.toFixed(0)}) ${c.cmd.slice(0, 60)}`).join('; '),
+			mem.children
+				.map(
+					(c) =>
+						`${c.pid} ${c.rssMb.toFixed(0)} MB (peak ${c.hwmMb.toFixed(0)}) ${c.cmd.slice(0, 60)}`,
+				)
+				.join('; '),
 	);
 } finally {
 	const ts = Date.now();

@@ -14,13 +14,21 @@ const TARGETS = {
 async function main(): Promise<void> {
 	const missed: string[] = [];
 	const send = await benchSendTemplate();
-	if (send.quotaShare < TARGETS.quotaShare) missed.push(`send-template reached ${send.quotaShare} of the quota (target ${TARGETS.quotaShare})`);
-	if (send.ratio < TARGETS.ratio) missed.push(`send-template is ${send.ratio}x the baseline (target ${TARGETS.ratio}x)`);
-	if (send.throttlingErrorsSurfaced > 0) missed.push(`${send.throttlingErrorsSurfaced} throttling errors surfaced (target 0)`);
+	if (send.quotaShare < TARGETS.quotaShare)
+		missed.push(
+			`send-template reached ${send.quotaShare} of the quota (target ${TARGETS.quotaShare})`,
+		);
+	if (send.ratio < TARGETS.ratio)
+		missed.push(`send-template is ${send.ratio}x the baseline (target ${TARGETS.ratio}x)`);
+	if (send.throttlingErrorsSurfaced > 0)
+		missed.push(`${send.throttlingErrorsSurfaced} throttling errors surfaced (target 0)`);
 	if (send.duplicates > 0) missed.push(`${send.duplicates} duplicates (target 0)`);
 	if (send.otherErrors > 0) missed.push(`${send.otherErrors} items failed`);
 	const trigger = await benchTrigger();
-	if (trigger.msPerPush > TARGETS.triggerMsPerPush) missed.push(`trigger took ${trigger.msPerPush} ms per push (target ${TARGETS.triggerMsPerPush})`);
+	if (trigger.msPerPush > TARGETS.triggerMsPerPush)
+		missed.push(
+			`trigger took ${trigger.msPerPush} ms per push (target ${TARGETS.triggerMsPerPush})`,
+		);
 	if (missed.length > 0) {
 		process.stderr.write(`Targets missed:\n${missed.join('\n')}\n`);
 		process.exitCode = 1;

@@ -10,7 +10,13 @@ import { performance } from 'node:perf_hooks';
 
 import type { IDataObject, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
-import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../emulator';
+import {
+	SEED_CHANNELS,
+	SEED_NUMBERS,
+	SEED_TEMPLATES,
+	startEmulator,
+	type CamsEmulator,
+} from '../emulator';
 import { byId, runChatApp } from '../helpers/chatApp';
 
 export interface SendBenchResult {
@@ -43,21 +49,32 @@ function parameters(options: IDataObject): INodeParameters {
 		variablesInput: 'mapper',
 		templateVariables: {
 			mappingMode: 'defineBelow',
-			value: { orderId: '={{ $json.orderId }}', name: '={{ $json.name }}', date: 'Monday', trackingId: '={{ "TRK" + $json.orderId }}' },
+			value: {
+				orderId: '={{ $json.orderId }}',
+				name: '={{ $json.name }}',
+				date: 'Monday',
+				trackingId: '={{ "TRK" + $json.orderId }}',
+			},
 		},
 		options: options as NodeParameterValueType,
 	};
 }
 
 function recipients(count: number, offset: number): IDataObject[] {
-	return Array.from({ length: count }, (_, i) => ({ phone: `+65 8${String(offset + i).padStart(7, '0')}`, orderId: `A-${offset + i}`, name: `Customer ${i}` }));
+	return Array.from({ length: count }, (_, i) => ({
+		phone: `+65 8${String(offset + i).padStart(7, '0')}`,
+		orderId: `A-${offset + i}`,
+		name: `Customer ${i}`,
+	}));
 }
 
 async function timedRun(emu: CamsEmulator, items: IDataObject[], options: IDataObject) {
 	const started = performance.now();
 	const output = await runChatApp(emu.url, parameters(options), { items, continueOnFail: true });
 	const seconds = (performance.now() - started) / 1000;
-	const errors = output.filter((item) => item.json.error !== undefined).map((item) => String(item.json.error));
+	const errors = output
+		.filter((item) => item.json.error !== undefined)
+		.map((item) => String(item.json.error));
 	return {
 		seconds,
 		sent: output.length - errors.length,
@@ -66,22 +83,34 @@ async function timedRun(emu: CamsEmulator, items: IDataObject[], options: IDataO
 	};
 }
 
-export async function benchSendTemplate(items = 10_000, baselineItems = 500): Promise<SendBenchResult> {
-	const emu = await startEmulator({ latency: { fixedMs: LATENCY_MS }, qps: { SendChatappMessage: QUOTA } });
+export async function benchSendTemplate(
+	items = 10_000,
+	baselineItems = 500,
+): Promise<SendBenchResult> {
+	const emu = await startEmulator({
+		latency: { fixedMs: LATENCY_MS },
+		qps: { SendChatappMessage: QUOTA },
+	});
 	try {
-		const baseline = await timedRun(emu, recipients(baselineItems, 0), { concurrency: 1, perSecond: QUOTA });
+		const baseline = await timedRun(emu, recipients(baselineItems, 0), {
+			concurrency: 1,
+			perSecond: QUOTA,
+		});
 		const baselineRate = baseline.sent / baseline.seconds;
-		process.stdout.write(`baseline, one at a time: ${baseline.sent} messages in ${baseline.seconds.toFixed(1)} s = ${baselineRate.toFixed(1)}/s\n`);
+		process.stdout.write(
+			`baseline, one at a time: ${baseline.sent} messages in ${baseline.seconds.toFixed(1)} s = ${baselineRate.toFixed(1)}/s\n`,
+		);
 		emu.reset();
 		const run = await timedRun(emu, recipients(items, 1_000_000), {});
 		const rate = run.sent / run.seconds;
 		const stats = emu.stats();
 		process.stdout.write(
 			`paced (defaults: 25 in flight, 245/s): ${run.sent} messages in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)}/s, ` +
-				`${(rate / QUOTA * 100).toFixed(1)}% of the ${QUOTA}/s quota; emulator throttled ${stats.throttled.SendChatappMessage ?? 0} calls (retried), ` +
+				`${((rate / QUOTA) * 100).toFixed(1)}% of the ${QUOTA}/s quota; emulator throttled ${stats.throttled.SendChatappMessage ?? 0} calls (retried), ` +
 				`errors surfaced: ${run.throttling} throttling, ${run.otherErrors.length} other; duplicates: ${stats.duplicates}\n`,
 		);
-		if (run.otherErrors.length > 0) process.stdout.write(`first other error: ${run.otherErrors[0]}\n`);
+		if (run.otherErrors.length > 0)
+			process.stdout.write(`first other error: ${run.otherErrors[0]}\n`);
 		const result: SendBenchResult = {
 			bench: 'send-template',
 			items,

@@ -11,7 +11,10 @@ import { dropDuplicates } from '../../nodes/AlibabaCloudChatApp/notifications/de
 import { normaliseEvent } from '../../nodes/AlibabaCloudChatApp/notifications/normalise';
 import { classifyEvent } from '../../nodes/AlibabaCloudChatApp/notifications/classify';
 import { parsePushBody } from '../../nodes/AlibabaCloudChatApp/notifications/parse';
-import { selectEvents, type SelectionSettings } from '../../nodes/AlibabaCloudChatApp/notifications/pipeline';
+import {
+	selectEvents,
+	type SelectionSettings,
+} from '../../nodes/AlibabaCloudChatApp/notifications/pipeline';
 import type { EventKind } from '../../nodes/AlibabaCloudChatApp/notifications/types';
 import { generatedPush } from '../nodes/AlibabaCloudChatApp/notifications/fixtures';
 
@@ -29,8 +32,27 @@ const NOW = 1_700_000_000_000;
 const SETTINGS: SelectionSettings = {
 	filter: {
 		kinds: new Set<EventKind>(['inboundMessage', 'messageStatus', 'templateReview']),
-		statuses: new Set(['sent', 'delivered', 'read', 'failed', 'deleted', 'subscribe', 'unsubscribe']),
-		inboundTypes: new Set(['TEXT', 'IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT', 'LOCATION', 'CONTACTS', 'REPLY', 'SYSTEM', 'OTHER']),
+		statuses: new Set([
+			'sent',
+			'delivered',
+			'read',
+			'failed',
+			'deleted',
+			'subscribe',
+			'unsubscribe',
+		]),
+		inboundTypes: new Set([
+			'TEXT',
+			'IMAGE',
+			'VIDEO',
+			'AUDIO',
+			'DOCUMENT',
+			'LOCATION',
+			'CONTACTS',
+			'REPLY',
+			'SYSTEM',
+			'OTHER',
+		]),
 	},
 	deduplicate: true,
 };
@@ -43,7 +65,9 @@ function median(values: number[]): number {
 
 /** A dedupe store as it looks after earlier pushes: 4,000 keys of other events. */
 function earlierStore() {
-	const earlier = generatedPush(4000, 'earlier').map((event) => normaliseEvent(event, classifyEvent(event)));
+	const earlier = generatedPush(4000, 'earlier').map((event) =>
+		normaliseEvent(event, classifyEvent(event)),
+	);
 	return dropDuplicates(earlier, undefined, NOW - 60_000).seen;
 }
 
@@ -65,7 +89,11 @@ export async function benchTrigger(): Promise<TriggerBenchResult> {
 		handlePush();
 		times.push(performance.now() - started);
 	}
-	const result: TriggerBenchResult = { bench: 'trigger-1000', msPerPush: Number(median(times).toFixed(3)), events: EVENTS };
+	const result: TriggerBenchResult = {
+		bench: 'trigger-1000',
+		msPerPush: Number(median(times).toFixed(3)),
+		events: EVENTS,
+	};
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 	return result;
 }

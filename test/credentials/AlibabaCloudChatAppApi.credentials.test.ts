@@ -9,22 +9,40 @@ import { UserError } from 'n8n-workflow';
 
 import { AlibabaCloudChatAppApi } from '../../credentials/AlibabaCloudChatAppApi.credentials';
 import { sha256Hex } from '../../credentials/common/acs/signer';
-import { EMULATOR_KEYS, SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../emulator';
+import {
+	EMULATOR_KEYS,
+	SEED_CHANNELS,
+	SEED_NUMBERS,
+	SEED_TEMPLATES,
+	startEmulator,
+	type CamsEmulator,
+} from '../emulator';
 import { formDecodePairs, verifyAcs3 } from '../helpers/acs3Verify';
 import { SIGNING_CASES } from '../helpers/camsSigningCases';
 import { createExecuteHarness, testCredential, type AuthenticateRecord } from '../helpers/n8nCore';
 import { CamsProbe, runProbe } from '../helpers/probeNode';
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../helpers/recordingServer';
+import {
+	startRecordingServer,
+	type RecordedRequest,
+	type RecordingServer,
+} from '../helpers/recordingServer';
 import { installSdkClock, sdkCall } from '../helpers/sdkOracle';
 
-const AK = { accessKeyId: 'LTAI5tCredentialTest01', accessKeySecret: 'Cr3d/Secret+With=Specials&Chars' };
+const AK = {
+	accessKeyId: 'LTAI5tCredentialTest01',
+	accessKeySecret: 'Cr3d/Secret+With=Specials&Chars',
+};
 const STS = {
 	accessKeyId: 'STS.NUjT9CredentialTest',
 	accessKeySecret: 'StsCr3dSecret/+=',
 	securityToken: 'CAIS+wF1q6Ft5B2yfSjIr5bPLt/=credential test token==',
 };
 
-const credentialsFor = (endpoint: string, keys: IDataObject = AK, extra: IDataObject = {}): IDataObject => ({
+const credentialsFor = (
+	endpoint: string,
+	keys: IDataObject = AK,
+	extra: IDataObject = {},
+): IDataObject => ({
 	...keys,
 	region: 'custom',
 	endpoint,
@@ -43,7 +61,12 @@ const SEND_PARAMS = {
 };
 
 /** Runs the probe node once through the real ExecuteContext and returns the harness. */
-async function probe(endpoint: string, action: string, params: IDataObject, credentials: IDataObject = credentialsFor(endpoint)) {
+async function probe(
+	endpoint: string,
+	action: string,
+	params: IDataObject,
+	credentials: IDataObject = credentialsFor(endpoint),
+) {
 	return await runProbe(credentials, action, params);
 }
 
@@ -65,7 +88,12 @@ function expectSentAsSigned(signed: IHttpRequestOptions, received: RecordedReque
 
 function allText(records: AuthenticateRecord[], received: RecordedRequest[]): string {
 	return JSON.stringify([
-		records.map(({ outgoing }) => ({ url: outgoing.url, headers: outgoing.headers, body: outgoing.body, qs: outgoing.qs })),
+		records.map(({ outgoing }) => ({
+			url: outgoing.url,
+			headers: outgoing.headers,
+			body: outgoing.body,
+			qs: outgoing.qs,
+		})),
 		received.map((r) => ({ url: r.url, rawHeaders: r.rawHeaders, body: r.body.toString('utf8') })),
 	]);
 }
@@ -104,7 +132,11 @@ describe('authenticate through n8n-core (recording server)', () => {
 	});
 
 	it('sends a request that an independent verifier accepts, with query and form body', async () => {
-		const { credentialsHelper, output } = await probe(server.url, 'SendChatappMessage', SEND_PARAMS);
+		const { credentialsHelper, output } = await probe(
+			server.url,
+			'SendChatappMessage',
+			SEND_PARAMS,
+		);
 		expect(output[0][0].json).toMatchObject({ Code: 'OK' });
 		expect(server.requests).toHaveLength(1);
 		const received = server.last();
@@ -137,18 +169,29 @@ describe('authenticate through n8n-core (recording server)', () => {
 	});
 
 	it('signs a request without a body over the empty payload and sends no content-type', async () => {
-		const { credentialsHelper } = await probe(server.url, 'ListChatappTemplate', { CustSpaceId: 'cs-1', Name: 'a b', Page: { Index: 1, Size: 20 } });
+		const { credentialsHelper } = await probe(server.url, 'ListChatappTemplate', {
+			CustSpaceId: 'cs-1',
+			Name: 'a b',
+			Page: { Index: 1, Size: 20 },
+		});
 		const received = server.last();
 		expect(verifyAcs3(received, AK.accessKeySecret)).toMatchObject({ ok: true });
 		expect(received.body.length).toBe(0);
 		expect(received.headers['content-type']).toBeUndefined();
 		expect(received.headers['x-acs-content-sha256']).toBe(sha256Hex(''));
-		expect(received.url).toBe('/?CustSpaceId=cs-1&Name=a%20b&Page=%7B%22Index%22%3A1%2C%22Size%22%3A20%7D');
+		expect(received.url).toBe(
+			'/?CustSpaceId=cs-1&Name=a%20b&Page=%7B%22Index%22%3A1%2C%22Size%22%3A20%7D',
+		);
 		expectSentAsSigned(credentialsHelper.authenticated[0].outgoing, received);
 	});
 
 	it('sends and signs the STS token and AccessKey ID headers', async () => {
-		const { credentialsHelper } = await probe(server.url, 'SendChatappMessage', SEND_PARAMS, credentialsFor(server.url, STS));
+		const { credentialsHelper } = await probe(
+			server.url,
+			'SendChatappMessage',
+			SEND_PARAMS,
+			credentialsFor(server.url, STS),
+		);
 		const received = server.last();
 		const result = verifyAcs3(received, STS.accessKeySecret);
 		expect(result).toMatchObject({ ok: true, accessKeyId: STS.accessKeyId });
@@ -157,12 +200,19 @@ describe('authenticate through n8n-core (recording server)', () => {
 			'x-acs-accesskey-id': STS.accessKeyId,
 			'x-acs-credentials-provider': 'static_sts',
 		});
-		expect(result.signedHeaders).toEqual(expect.arrayContaining(['x-acs-accesskey-id', 'x-acs-security-token']));
+		expect(result.signedHeaders).toEqual(
+			expect.arrayContaining(['x-acs-accesskey-id', 'x-acs-security-token']),
+		);
 		expectSentAsSigned(credentialsHelper.authenticated[0].outgoing, received);
 	});
 
 	it('treats an empty STS field as a permanent key', async () => {
-		await probe(server.url, 'QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, credentialsFor(server.url, { ...AK, securityToken: '' }));
+		await probe(
+			server.url,
+			'QueryChatappPhoneNumbers',
+			{ CustSpaceId: 'cs-1' },
+			credentialsFor(server.url, { ...AK, securityToken: '' }),
+		);
 		const received = server.last();
 		expect(received.headers['x-acs-security-token']).toBeUndefined();
 		expect(received.headers['x-acs-credentials-provider']).toBe('static_ak');
@@ -170,7 +220,12 @@ describe('authenticate through n8n-core (recording server)', () => {
 	});
 
 	it('treats a blank STS field as a permanent key', async () => {
-		await probe(server.url, 'QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, credentialsFor(server.url, { ...AK, securityToken: ' \n' }));
+		await probe(
+			server.url,
+			'QueryChatappPhoneNumbers',
+			{ CustSpaceId: 'cs-1' },
+			credentialsFor(server.url, { ...AK, securityToken: ' \n' }),
+		);
 		const received = server.last();
 		expect(received.headers['x-acs-security-token']).toBeUndefined();
 		expect(received.headers['x-acs-credentials-provider']).toBe('static_ak');
@@ -178,10 +233,18 @@ describe('authenticate through n8n-core (recording server)', () => {
 	});
 
 	it('trims an STS token pasted with a line break', async () => {
-		await probe(server.url, 'QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, credentialsFor(server.url, { ...STS, securityToken: `${STS.securityToken}\n` }));
+		await probe(
+			server.url,
+			'QueryChatappPhoneNumbers',
+			{ CustSpaceId: 'cs-1' },
+			credentialsFor(server.url, { ...STS, securityToken: `${STS.securityToken}\n` }),
+		);
 		const received = server.last();
 		expect(received.headers['x-acs-security-token']).toBe(STS.securityToken);
-		expect(verifyAcs3(received, STS.accessKeySecret)).toMatchObject({ ok: true, accessKeyId: STS.accessKeyId });
+		expect(verifyAcs3(received, STS.accessKeySecret)).toMatchObject({
+			ok: true,
+			accessKeyId: STS.accessKeyId,
+		});
 	});
 
 	it.each([
@@ -190,7 +253,12 @@ describe('authenticate through n8n-core (recording server)', () => {
 		['with spaces around it', (url: string) => `  ${url}  `],
 		['with an upper-case scheme', (url: string) => url.replace('http', 'HTTP')],
 	])('uses a custom endpoint with its port (%s), signing host:port', async (_label, endpoint) => {
-		await probe(server.url, 'GetChatappUploadAuthorization', { CustSpaceId: 'cs-1' }, credentialsFor(endpoint(server.url)));
+		await probe(
+			server.url,
+			'GetChatappUploadAuthorization',
+			{ CustSpaceId: 'cs-1' },
+			credentialsFor(endpoint(server.url)),
+		);
 		const received = server.last();
 		expect(received.headers.host).toBe(`127.0.0.1:${server.port}`);
 		expect(received.url).toBe('/?CustSpaceId=cs-1');
@@ -198,13 +266,24 @@ describe('authenticate through n8n-core (recording server)', () => {
 	});
 
 	it('trims the AccessKey ID', async () => {
-		await probe(server.url, 'QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, credentialsFor(server.url, { ...AK, accessKeyId: `  ${AK.accessKeyId}\n` }));
-		expect(verifyAcs3(server.last(), AK.accessKeySecret)).toMatchObject({ ok: true, accessKeyId: AK.accessKeyId });
+		await probe(
+			server.url,
+			'QueryChatappPhoneNumbers',
+			{ CustSpaceId: 'cs-1' },
+			credentialsFor(server.url, { ...AK, accessKeyId: `  ${AK.accessKeyId}\n` }),
+		);
+		expect(verifyAcs3(server.last(), AK.accessKeySecret)).toMatchObject({
+			ok: true,
+			accessKeyId: AK.accessKeyId,
+		});
 	});
 
 	it('uses a fresh nonce and a current timestamp on every request', async () => {
 		const params = { CustSpaceId: 'cs-1' };
-		const { context } = createExecuteHarness({ nodeType: new CamsProbe(), credentials: credentialsFor(server.url) });
+		const { context } = createExecuteHarness({
+			nodeType: new CamsProbe(),
+			credentials: credentialsFor(server.url),
+		});
 		for (let i = 0; i < 3; i++) {
 			await context.helpers.httpRequestWithAuthentication.call(context, 'alibabaCloudChatAppApi', {
 				method: 'POST',
@@ -228,50 +307,86 @@ describe('authenticate through n8n-core (recording server)', () => {
 		['a path', 'http://127.0.0.1:8090/api'],
 		['a query', 'http://127.0.0.1:8090?x=1'],
 		['a fragment', 'http://127.0.0.1:8090#x'],
-		['user-info (axios would replace Authorization with Basic auth)', 'http://user:pass@127.0.0.1:8090'],
+		[
+			'user-info (axios would replace Authorization with Basic auth)',
+			'http://user:pass@127.0.0.1:8090',
+		],
 		['a port out of range', 'http://127.0.0.1:99999'],
 		['empty', ''],
 		['a bare scheme', 'https://'],
 	])('rejects a custom endpoint with %s before sending anything', async (_label, endpoint) => {
 		const credential = new AlibabaCloudChatAppApi();
-		const request: IHttpRequestOptions = { method: 'POST', url: '/', headers: { 'x-acs-action': 'ListChatappTemplate' } };
+		const request: IHttpRequestOptions = {
+			method: 'POST',
+			url: '/',
+			headers: { 'x-acs-action': 'ListChatappTemplate' },
+		};
 		const direct = credential.authenticate({ ...AK, region: 'custom', endpoint }, request);
 		await expect(direct).rejects.toThrow(UserError);
 		await expect(direct).rejects.toThrow(/custom endpoint/);
 
-		const { context } = createExecuteHarness({ nodeType: new CamsProbe(), credentials: credentialsFor(endpoint) });
-		const viaN8n = context.helpers.httpRequestWithAuthentication.call(context, 'alibabaCloudChatAppApi', { ...request });
+		const { context } = createExecuteHarness({
+			nodeType: new CamsProbe(),
+			credentials: credentialsFor(endpoint),
+		});
+		const viaN8n = context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'alibabaCloudChatAppApi',
+			{ ...request },
+		);
 		await expect(viaN8n).rejects.toThrow(/custom endpoint/);
 		expect(server.requests).toHaveLength(0);
 		// The message must not leak the secret either.
-		await viaN8n.catch((error: Error) => expect(JSON.stringify({ m: error.message, d: (error as { description?: string }).description })).not.toContain(AK.accessKeySecret));
+		await viaN8n.catch((error: Error) =>
+			expect(
+				JSON.stringify({ m: error.message, d: (error as { description?: string }).description }),
+			).not.toContain(AK.accessKeySecret),
+		);
 	});
 
-	it.each(['http://[::1]:8090', 'http://localhost', 'https://cams.ap-southeast-1.aliyuncs.com', 'http://emulator_host.local:8090'])(
-		'accepts the custom endpoint %s',
-		async (endpoint) => {
-			const signed = await new AlibabaCloudChatAppApi().authenticate({ ...AK, region: 'custom', endpoint }, { method: 'POST', url: '/' });
-			expect(signed.url).toBe(`${endpoint}/`);
-		},
-	);
+	it.each([
+		'http://[::1]:8090',
+		'http://localhost',
+		'https://cams.ap-southeast-1.aliyuncs.com',
+		'http://emulator_host.local:8090',
+	])('accepts the custom endpoint %s', async (endpoint) => {
+		const signed = await new AlibabaCloudChatAppApi().authenticate(
+			{ ...AK, region: 'custom', endpoint },
+			{ method: 'POST', url: '/' },
+		);
+		expect(signed.url).toBe(`${endpoint}/`);
+	});
 
 	it('points a region at its regional endpoint (no custom URL needed)', async () => {
 		const credential = new AlibabaCloudChatAppApi();
 		const signed = await credential.authenticate(
 			{ ...AK, region: 'ap-southeast-1', endpoint: 'http://ignored.example.com' },
-			{ method: 'POST', url: '/', headers: { 'x-acs-action': 'ListChatappTemplate' }, qs: { CustSpaceId: 'cs 1' } },
+			{
+				method: 'POST',
+				url: '/',
+				headers: { 'x-acs-action': 'ListChatappTemplate' },
+				qs: { CustSpaceId: 'cs 1' },
+			},
 		);
 		expect(signed.url).toBe('https://cams.ap-southeast-1.aliyuncs.com/?CustSpaceId=cs%201');
 		expect(signed.baseURL).toBeUndefined();
 		expect(signed.qs).toBeUndefined();
-		expect(signed.headers).toMatchObject({ host: 'cams.ap-southeast-1.aliyuncs.com', 'x-acs-version': '2020-06-06' });
+		expect(signed.headers).toMatchObject({
+			host: 'cams.ap-southeast-1.aliyuncs.com',
+			'x-acs-version': '2020-06-06',
+		});
 	});
 
 	it('never puts the secret in a returned header, URL or body, nor on the wire', async () => {
 		const records: AuthenticateRecord[] = [];
 		for (const keys of [AK, STS]) {
 			for (const { action, params } of SIGNING_CASES.slice(0, 8)) {
-				const { credentialsHelper } = await probe(server.url, action, params as IDataObject, credentialsFor(server.url, keys));
+				const { credentialsHelper } = await probe(
+					server.url,
+					action,
+					params as IDataObject,
+					credentialsFor(server.url, keys),
+				);
 				records.push(...credentialsHelper.authenticated);
 			}
 		}
@@ -312,10 +427,12 @@ describe('n8n-core sends exactly what the official SDK sends', () => {
 			});
 			expect(n8n.headers.authorization).toBe(sdk.headers.authorization);
 			const signed = /SignedHeaders=([^,]+)/.exec(sdk.headers.authorization)![1].split(';');
-			for (const name of signed) expect([name, n8n.headers[name]]).toEqual([name, sdk.headers[name]]);
+			for (const name of signed)
+				expect([name, n8n.headers[name]]).toEqual([name, sdk.headers[name]]);
 			expect(n8n.body.toString('utf8')).toBe(sdk.body.toString('utf8'));
 			expect(n8n.body.equals(sdk.body)).toBe(true);
-			const query = (r: RecordedRequest) => formDecodePairs(r.url.includes('?') ? r.url.slice(r.url.indexOf('?') + 1) : '');
+			const query = (r: RecordedRequest) =>
+				formDecodePairs(r.url.includes('?') ? r.url.slice(r.url.indexOf('?') + 1) : '');
 			expect(query(n8n)).toEqual(query(sdk));
 			expect(n8n.method).toBe(sdk.method);
 		});
@@ -328,7 +445,14 @@ describe('credential test ("Test" button) through n8n-core RoutingNode', () => {
 	beforeAll(async () => {
 		server = await startRecordingServer((request) =>
 			request.headers.authorization?.includes('Credential=BAD')
-				? { status: 400, body: { Code: 'SignatureDoesNotMatch', Message: 'Specified signature does not match our calculation.', HostId: 'cams.ap-southeast-1.aliyuncs.com' } }
+				? {
+						status: 400,
+						body: {
+							Code: 'SignatureDoesNotMatch',
+							Message: 'Specified signature does not match our calculation.',
+							HostId: 'cams.ap-southeast-1.aliyuncs.com',
+						},
+					}
 				: {},
 		);
 	});
@@ -341,12 +465,16 @@ describe('credential test ("Test" button) through n8n-core RoutingNode', () => {
 		expect(outcome).toMatchObject({ status: 'OK' });
 		const received = server.last();
 		expect(verifyAcs3(received, AK.accessKeySecret)).toMatchObject({ ok: true });
-		expect(received.headers['x-acs-action']).toBe(new AlibabaCloudChatAppApi().test.request.headers?.['x-acs-action']);
+		expect(received.headers['x-acs-action']).toBe(
+			new AlibabaCloudChatAppApi().test.request.headers?.['x-acs-action'],
+		);
 		expectSentAsSigned(outcome.credentialsHelper.authenticated[0].outgoing, received);
 	});
 
 	it('names the cause of a rejected test from the error body', async () => {
-		const outcome = await testCredential({ credentials: credentialsFor(server.url, { ...AK, accessKeyId: 'BAD' }) });
+		const outcome = await testCredential({
+			credentials: credentialsFor(server.url, { ...AK, accessKeyId: 'BAD' }),
+		});
 		expect(outcome.status).toBe('Error');
 		expect(outcome.message).toMatch(/SignatureDoesNotMatch/);
 	});
@@ -383,19 +511,34 @@ describe('against the CAMS emulator', () => {
 		['a permanent AccessKey', EMULATOR_KEYS as unknown as IDataObject],
 		['STS credentials', EMULATOR_KEYS.sts as unknown as IDataObject],
 	])('accepts SendChatappMessage and ListChatappTemplate signed with %s', async (_label, keys) => {
-		const send = await probe(emu.url, 'SendChatappMessage', {
-			ChannelType: 'whatsapp',
-			Type: 'template',
-			From: SEED_NUMBERS.connected,
-			To: '6580000001',
-			CustSpaceId: WA,
-			TemplateCode: SEED_TEMPLATES.orderShipped.code,
-			Language: 'en_US',
-			TemplateParams: { orderId: 'A-1 (x)', name: "Zoë O'Brien 😀", date: '2 May', trackingId: 'T/1+2=3' },
-		}, emulatorCredentials(keys));
+		const send = await probe(
+			emu.url,
+			'SendChatappMessage',
+			{
+				ChannelType: 'whatsapp',
+				Type: 'template',
+				From: SEED_NUMBERS.connected,
+				To: '6580000001',
+				CustSpaceId: WA,
+				TemplateCode: SEED_TEMPLATES.orderShipped.code,
+				Language: 'en_US',
+				TemplateParams: {
+					orderId: 'A-1 (x)',
+					name: "Zoë O'Brien 😀",
+					date: '2 May',
+					trackingId: 'T/1+2=3',
+				},
+			},
+			emulatorCredentials(keys),
+		);
 		expect(send.output[0][0].json).toMatchObject({ Code: 'OK' });
 
-		const list = await probe(emu.url, 'ListChatappTemplate', { CustSpaceId: WA, Name: 'order shipped', Page: { Index: 1, Size: 10 } }, emulatorCredentials(keys));
+		const list = await probe(
+			emu.url,
+			'ListChatappTemplate',
+			{ CustSpaceId: WA, Name: 'order shipped', Page: { Index: 1, Size: 10 } },
+			emulatorCredentials(keys),
+		);
 		expect(list.output[0][0].json).toMatchObject({ Code: 'OK' });
 
 		const calls = emu.calls();
@@ -406,15 +549,24 @@ describe('against the CAMS emulator', () => {
 	});
 
 	it('passes the credential test with the emulator keys, and names a wrong secret', async () => {
-		expect(await testCredential({ credentials: emulatorCredentials() })).toMatchObject({ status: 'OK' });
-		const wrong = await testCredential({ credentials: { ...emulatorCredentials(), accessKeySecret: 'wrong-secret' } });
+		expect(await testCredential({ credentials: emulatorCredentials() })).toMatchObject({
+			status: 'OK',
+		});
+		const wrong = await testCredential({
+			credentials: { ...emulatorCredentials(), accessKeySecret: 'wrong-secret' },
+		});
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/SignatureDoesNotMatch/);
 	});
 
 	it('is rejected with SignatureDoesNotMatch for a wrong secret on a send', async () => {
 		await expect(
-			probe(emu.url, 'SendChatappMessage', { ...SEND_PARAMS, CustSpaceId: WA, From: SEED_NUMBERS.connected }, { ...emulatorCredentials(), accessKeySecret: 'wrong-secret' }),
+			probe(
+				emu.url,
+				'SendChatappMessage',
+				{ ...SEND_PARAMS, CustSpaceId: WA, From: SEED_NUMBERS.connected },
+				{ ...emulatorCredentials(), accessKeySecret: 'wrong-secret' },
+			),
 		).rejects.toThrow(/SignatureDoesNotMatch/);
 		expect(emu.calls()[0]).toMatchObject({ code: 'SignatureDoesNotMatch' });
 	});

@@ -25,7 +25,13 @@ import {
 	waitForExampleWebhooks,
 } from '../../scripts/n8n/chatapp.mjs';
 import { launch, nodeJson } from '../../scripts/n8n/runtime.mjs';
-import { allNodeItems, collectNodeItems, createTimings, nodesThatRan, waitFor } from './helpers/wait.mjs';
+import {
+	allNodeItems,
+	collectNodeItems,
+	createTimings,
+	nodesThatRan,
+	waitFor,
+} from './helpers/wait.mjs';
 
 const timings = createTimings();
 const CHANNEL = 'cams-emu-whatsapp';
@@ -49,8 +55,11 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 		emu = started.emulator;
 		seed = started.seed;
 		keys = started.keys;
-		env = await timings.measure('n8n: install check + build + pack + start + owner', () => launch());
-		for (const [k, v] of Object.entries(env.timings)) if (typeof v === 'number') timings.add(`  launch.${k}`, v);
+		env = await timings.measure('n8n: install check + build + pack + start + owner', () =>
+			launch(),
+		);
+		for (const [k, v] of Object.entries(env.timings))
+			if (typeof v === 'number') timings.add(`  launch.${k}`, v);
 		client = env.client;
 		credential = await timings.measure('credential + examples imported and activated', async () => {
 			const cred = await createEmulatorCredential(client, emu.url);
@@ -62,7 +71,9 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 
 	const testStart = new Map();
 	beforeEach((t) => testStart.set(t.name, Date.now()));
-	afterEach((t) => timings.add(`test: ${t.name.slice(0, 70)}`, Date.now() - (testStart.get(t.name) ?? Date.now())));
+	afterEach((t) =>
+		timings.add(`test: ${t.name.slice(0, 70)}`, Date.now() - (testStart.get(t.name) ?? Date.now())),
+	);
 
 	after(async () => {
 		await timings.measure('n8n + emulator stop', async () => {
@@ -87,21 +98,43 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 		assert.equal(hooks.senders[BUSINESS].upCallbackUrl, url('auto-reply'));
 		assert.equal(hooks.senders[BUSINESS].httpFlag, 'Y');
 		assert.equal(hooks.accounts[CHANNEL].statusCallbackUrl, url('template-review-alert'));
-		for (const action of ['QueryChatappPhoneNumbers', 'UpdatePhoneWebhook', 'UpdateAccountWebhook']) {
+		for (const action of [
+			'QueryChatappPhoneNumbers',
+			'UpdatePhoneWebhook',
+			'UpdateAccountWebhook',
+		]) {
 			assert.ok(accepted(action).length > 0, `no accepted ${action} call`);
 		}
 	});
 
 	it('every example file imports unchanged (as the editor does) with the credential linked by name', async () => {
 		const files = listExamples();
-		assert.deepEqual(files.map((f) => f.key), ['auto-reply', 'bulk-campaign', 'crm-order-notification', 'delivery-status-log', 'template-review-alert']);
+		assert.deepEqual(
+			files.map((f) => f.key),
+			[
+				'auto-reply',
+				'bulk-campaign',
+				'crm-order-notification',
+				'delivery-status-log',
+				'template-review-alert',
+			],
+		);
 		for (const { key, file } of files) {
 			const example = readExample(file);
-			const refs = example.nodes.filter((n) => n.credentials?.[CREDENTIAL_TYPE]).map((n) => n.credentials[CREDENTIAL_TYPE]);
+			const refs = example.nodes
+				.filter((n) => n.credentials?.[CREDENTIAL_TYPE])
+				.map((n) => n.credentials[CREDENTIAL_TYPE]);
 			assert.ok(refs.length > 0, `${key} uses no CAMS credential`);
-			assert.ok(refs.every((r) => r.id === CREDENTIAL_PLACEHOLDER_ID && r.name === CREDENTIAL_DEFAULT_NAME), `${key}: ${JSON.stringify(refs)}`);
+			assert.ok(
+				refs.every((r) => r.id === CREDENTIAL_PLACEHOLDER_ID && r.name === CREDENTIAL_DEFAULT_NAME),
+				`${key}: ${JSON.stringify(refs)}`,
+			);
 			// POST /rest/workflows is what the editor calls after "Import from File" + save
-			const saved = await client.rest('POST', '/workflows', { ...example, name: `${example.name} (raw import)`, active: false });
+			const saved = await client.rest('POST', '/workflows', {
+				...example,
+				name: `${example.name} (raw import)`,
+				active: false,
+			});
 			const stored = await client.getWorkflow(saved.id);
 			for (const node of stored.nodes.filter((n) => n.credentials?.[CREDENTIAL_TYPE])) {
 				assert.equal(node.credentials[CREDENTIAL_TYPE].id, credential.id, `${key} / ${node.name}`);
@@ -147,7 +180,13 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 		it('the webhook sends a correctly signed SendChatappMessage with the template variables', async () => {
 			const crm = wf['crm-order-notification'];
 			const { url } = Object.values(crm.urls)[0];
-			const order = { orderId: 'A7731', customerName: 'Bob', phone: '+65 9000 0001', deliveryDate: '2 May', trackingId: 'TRK7731' };
+			const order = {
+				orderId: 'A7731',
+				customerName: 'Bob',
+				phone: '+65 9000 0001',
+				deliveryDate: '2 May',
+				trackingId: 'TRK7731',
+			};
 			const res = await fetch(url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
@@ -159,8 +198,13 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 			assert.ok(body.MessageId, `webhook answer without MessageId: ${JSON.stringify(body)}`);
 			messageId = body.MessageId;
 
-			const call = accepted('SendChatappMessage').find((c) => c.params.To === '6590000001' && c.params.TaskId === 'order-A7731');
-			assert.ok(call, `no accepted SendChatappMessage to 6590000001: ${JSON.stringify(emu.calls({ action: 'SendChatappMessage' }))}`);
+			const call = accepted('SendChatappMessage').find(
+				(c) => c.params.To === '6590000001' && c.params.TaskId === 'order-A7731',
+			);
+			assert.ok(
+				call,
+				`no accepted SendChatappMessage to 6590000001: ${JSON.stringify(emu.calls({ action: 'SendChatappMessage' }))}`,
+			);
 			assert.equal(call.signatureMethod, 'ACS3-HMAC-SHA256');
 			assert.equal(call.accessKeyId, keys.accessKeyId);
 			assert.equal(call.params.ChannelType, 'whatsapp');
@@ -169,7 +213,12 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 			assert.equal(call.params.Type, 'template');
 			assert.equal(call.params.TemplateCode, seed.templates.orderShipped.code);
 			assert.equal(call.params.Language, 'en_US');
-			assert.deepEqual(JSON.parse(call.params.TemplateParams), { orderId: 'A7731', name: 'Bob', date: '2 May', trackingId: 'TRK7731' });
+			assert.deepEqual(JSON.parse(call.params.TemplateParams), {
+				orderId: 'A7731',
+				name: 'Bob',
+				date: '2 May',
+				trackingId: 'TRK7731',
+			});
 			const send = emu.sends({ to: '6590000001' }).find((s) => s.messageId === messageId);
 			assert.ok(send, 'the emulator has no send with the MessageId n8n answered');
 			assert.equal(send.duplicate, false);
@@ -179,7 +228,9 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 				until: (items) => items.some((i) => i.MessageId === messageId),
 				what: 'the CRM workflow execution',
 			});
-			const exec = executions.find((e) => allNodeItems(e, 'Send Order Shipped Template').some((i) => i.MessageId === messageId));
+			const exec = executions.find((e) =>
+				allNodeItems(e, 'Send Order Shipped Template').some((i) => i.MessageId === messageId),
+			);
 			assert.equal(exec.status, 'success');
 			assert.equal(exec.mode, 'webhook');
 			assert.equal(allNodeItems(exec, 'Order Shipped (CRM Webhook)')[0].body.orderId, 'A7731');
@@ -189,7 +240,10 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 			assert.ok(messageId, 'needs the previous test');
 			const log = wf['delivery-status-log'];
 			const { items } = await collectNodeItems(client, log.id, 'Format Log Entry', {
-				until: (all) => ['Sent', 'Delivered', 'Read'].every((s) => all.some((i) => i.messageId === messageId && i.status === s)),
+				until: (all) =>
+					['Sent', 'Delivered', 'Read'].every((s) =>
+						all.some((i) => i.messageId === messageId && i.status === s),
+					),
 				what: `Sent/Delivered/Read of ${messageId} in "${log.name}"`,
 			});
 			const mine = items.filter((i) => i.messageId === messageId);
@@ -199,16 +253,29 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 				assert.equal(item.businessNumber, BUSINESS);
 				assert.equal(item.taskId, 'order-A7731');
 			}
-			const pushes = emu.pushes({ kind: 'ChatAppStatus' }).filter((p) => p.events.some((e) => e.MessageId === messageId));
-			assert.ok(pushes.length > 0 && pushes.every((p) => p.delivered), 'every status push was acknowledged with code 0');
+			const pushes = emu
+				.pushes({ kind: 'ChatAppStatus' })
+				.filter((p) => p.events.some((e) => e.MessageId === messageId));
+			assert.ok(
+				pushes.length > 0 && pushes.every((p) => p.delivered),
+				'every status push was acknowledged with code 0',
+			);
 		});
 	});
 
 	describe('(3) auto-reply to inbound messages', () => {
 		it('an inbound "hi" gets a reply that quotes it (ContextMessageId)', async () => {
-			const inbound = emu.inbound({ from: '6590000002', to: BUSINESS, text: 'Hi, is my order on its way?', name: 'Dana' });
+			const inbound = emu.inbound({
+				from: '6590000002',
+				to: BUSINESS,
+				text: 'Hi, is my order on its way?',
+				name: 'Dana',
+			});
 			const call = await waitFor(
-				() => accepted('SendChatappMessage').find((c) => c.params.To === '6590000002' && c.params.Type === 'message'),
+				() =>
+					accepted('SendChatappMessage').find(
+						(c) => c.params.To === '6590000002' && c.params.Type === 'message',
+					),
 				{ what: 'the auto-reply SendChatappMessage', timeoutMs: 30_000 },
 			);
 			assert.equal(call.params.ContextMessageId, inbound.MessageId);
@@ -223,7 +290,9 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 				until: (items) => items.length > 0,
 				what: 'the auto-reply execution',
 			});
-			const exec = executions.find((e) => allNodeItems(e, 'Inbound Message').some((i) => i.messageId === inbound.MessageId));
+			const exec = executions.find((e) =>
+				allNodeItems(e, 'Inbound Message').some((i) => i.messageId === inbound.MessageId),
+			);
 			assert.ok(exec, 'no execution for the injected message');
 			const [event] = allNodeItems(exec, 'Inbound Message');
 			assert.equal(event.event, 'inboundMessage');
@@ -233,14 +302,23 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 		});
 
 		it('a message without the keyword takes the other branch and sends nothing', async () => {
-			const inbound = emu.inbound({ from: '6590000003', to: BUSINESS, text: 'What are your opening times?' });
+			const inbound = emu.inbound({
+				from: '6590000003',
+				to: BUSINESS,
+				text: 'What are your opening times?',
+			});
 			const reply = wf['auto-reply'];
 			const { executions } = await collectNodeItems(client, reply.id, 'Inbound Message', {
 				until: (items) => items.some((i) => i.messageId === inbound.MessageId),
 				what: 'the execution of the second inbound message',
 			});
-			const exec = executions.find((e) => allNodeItems(e, 'Inbound Message').some((i) => i.messageId === inbound.MessageId));
-			assert.ok(nodesThatRan(exec).includes('Other Messages (Hand to an Agent)'), nodesThatRan(exec).join(', '));
+			const exec = executions.find((e) =>
+				allNodeItems(e, 'Inbound Message').some((i) => i.messageId === inbound.MessageId),
+			);
+			assert.ok(
+				nodesThatRan(exec).includes('Other Messages (Hand to an Agent)'),
+				nodesThatRan(exec).join(', '),
+			);
 			assert.ok(!nodesThatRan(exec).includes('Reply'));
 			assert.equal(emu.sends({ to: '6590000003' }).length, 0);
 		});
@@ -248,7 +326,12 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 		it('the trigger answers 401 to a push whose path secret is wrong and starts nothing', async () => {
 			const { url } = Object.values(wf['auto-reply'].urls)[0];
 			const wrong = url.replace(/\/[^/]+$/, '/not-the-secret-0123456789');
-			const res = await fetch(wrong, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]', signal: AbortSignal.timeout(30_000) });
+			const res = await fetch(wrong, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '[]',
+				signal: AbortSignal.timeout(30_000),
+			});
 			assert.equal(res.status, 401);
 			assert.equal((await res.json()).code, 401);
 		});
@@ -257,7 +340,9 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 	describe('(4) template review', () => {
 		it('a template created from a workflow yields a Template Review event in the Trigger workflow', async () => {
 			const review = wf['template-review-alert'];
-			const exec = await client.runWorkflowAndWait(review.id, { triggerName: 'Submit Template for Review' });
+			const exec = await client.runWorkflowAndWait(review.id, {
+				triggerName: 'Submit Template for Review',
+			});
 			assert.equal(exec.status, 'success', JSON.stringify(exec.data?.resultData?.error));
 			const [created] = nodeJson(exec, 'Create Template');
 			assert.ok(created?.TemplateCode, JSON.stringify(created));
@@ -277,10 +362,18 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 			const approved = await collectNodeItems(client, review.id, 'Template Approved', {
 				until: (all) => all.some((i) => i.templateCode === created.TemplateCode),
 			});
-			assert.match(approved.items.find((i) => i.templateCode === created.TemplateCode).info, /is now pass/);
+			assert.match(
+				approved.items.find((i) => i.templateCode === created.TemplateCode).info,
+				/is now pass/,
+			);
 
 			// A later rejection (as Meta may pause or reject a template) takes the alert branch.
-			emu.setTemplateStatus(created.TemplateCode, 'en_US', 'fail', 'INVALID_FORMAT: variables at the start of the body');
+			emu.setTemplateStatus(
+				created.TemplateCode,
+				'en_US',
+				'fail',
+				'INVALID_FORMAT: variables at the start of the body',
+			);
 			const alerts = await collectNodeItems(client, review.id, 'Alert: Template Rejected', {
 				until: (all) => all.some((i) => i.templateCode === created.TemplateCode),
 				what: 'the rejection alert',
@@ -307,30 +400,76 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 		});
 
 		it('template picker (listSearch searchApprovedTemplates) lists approved templates and filters', async () => {
-			const all = await client.listSearch({ ...base(), methodName: 'searchApprovedTemplates', path: 'parameters.template' });
+			const all = await client.listSearch({
+				...base(),
+				methodName: 'searchApprovedTemplates',
+				path: 'parameters.template',
+			});
 			const names = all.results.map((r) => r.name);
-			assert.ok(all.results.some((r) => r.value === seed.templates.orderShipped.code), names.join('\n'));
-			assert.ok(!all.results.some((r) => r.value === seed.templates.summerSale.code), 'a rejected template is offered');
-			const filtered = await client.listSearch({ ...base(), methodName: 'searchApprovedTemplates', path: 'parameters.template', filter: 'order_sh' });
+			assert.ok(
+				all.results.some((r) => r.value === seed.templates.orderShipped.code),
+				names.join('\n'),
+			);
+			assert.ok(
+				!all.results.some((r) => r.value === seed.templates.summerSale.code),
+				'a rejected template is offered',
+			);
+			const filtered = await client.listSearch({
+				...base(),
+				methodName: 'searchApprovedTemplates',
+				path: 'parameters.template',
+				filter: 'order_sh',
+			});
 			assert.ok(filtered.results.length >= 1);
-			assert.ok(filtered.results.every((r) => /order_sh/.test(r.name)), filtered.results.map((r) => r.name).join(', '));
+			assert.ok(
+				filtered.results.every((r) => /order_sh/.test(r.name)),
+				filtered.results.map((r) => r.name).join(', '),
+			);
 		});
 
 		it('channel and sender pickers (listSearch) answer from the emulator', async () => {
-			const channels = await client.listSearch({ ...base(), methodName: 'searchChannels', path: 'parameters.channelId' });
-			assert.ok(channels.results.some((r) => r.value === CHANNEL), JSON.stringify(channels));
-			const numbers = await client.listSearch({ ...base(), methodName: 'searchPhoneNumbers', path: 'parameters.from' });
-			assert.ok(numbers.results.some((r) => r.value === BUSINESS), JSON.stringify(numbers));
+			const channels = await client.listSearch({
+				...base(),
+				methodName: 'searchChannels',
+				path: 'parameters.channelId',
+			});
+			assert.ok(
+				channels.results.some((r) => r.value === CHANNEL),
+				JSON.stringify(channels),
+			);
+			const numbers = await client.listSearch({
+				...base(),
+				methodName: 'searchPhoneNumbers',
+				path: 'parameters.from',
+			});
+			assert.ok(
+				numbers.results.some((r) => r.value === BUSINESS),
+				JSON.stringify(numbers),
+			);
 		});
 
 		it('template languages (loadOptions getTemplateLanguages)', async () => {
-			const options = await client.loadOptions({ ...base(), methodName: 'getTemplateLanguages', path: 'parameters.language' });
-			assert.deepEqual(options.map((o) => o.value), ['en_US', 'es']);
+			const options = await client.loadOptions({
+				...base(),
+				methodName: 'getTemplateLanguages',
+				path: 'parameters.language',
+			});
+			assert.deepEqual(
+				options.map((o) => o.value),
+				['en_US', 'es'],
+			);
 		});
 
 		it('template variables (resourceMapper getTemplateVariables)', async () => {
-			const mapper = await client.resourceMapperFields({ ...base(), methodName: 'getTemplateVariables', path: 'parameters.templateVariables' });
-			assert.deepEqual(mapper.fields.map((f) => f.id), seed.templates.orderShipped.variables);
+			const mapper = await client.resourceMapperFields({
+				...base(),
+				methodName: 'getTemplateVariables',
+				path: 'parameters.templateVariables',
+			});
+			assert.deepEqual(
+				mapper.fields.map((f) => f.id),
+				seed.templates.orderShipped.variables,
+			);
 			assert.ok(mapper.fields.every((f) => f.required && f.type === 'string'));
 		});
 	});
@@ -345,7 +484,9 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 			const call = accepted('SendChatappMassMessage').at(-1);
 			assert.ok(call, 'no accepted SendChatappMassMessage');
 			assert.equal(call.signatureMethod, 'ACS3-HMAC-SHA256');
-			const backInStock = emu.templates({ custSpaceId: CHANNEL }).find((t) => t.name === 'back_in_stock');
+			const backInStock = emu
+				.templates({ custSpaceId: CHANNEL })
+				.find((t) => t.name === 'back_in_stock');
 			assert.equal(call.params.TemplateCode, backInStock.code);
 			const list = JSON.parse(call.params.SenderList);
 			assert.deepEqual(

@@ -52,13 +52,16 @@ export function applyConfig(config: RuntimeConfig, patch: ConfigPatch): RuntimeC
 	if (statusDelays) Object.assign(config.statusDelays, statusDelays);
 	if (pushRetry) Object.assign(config.pushRetry, pushRetry);
 	if (qps) {
-		for (const [action, limit] of Object.entries(qps)) config.qps[action] = limit === null ? Infinity : limit;
+		for (const [action, limit] of Object.entries(qps))
+			config.qps[action] = limit === null ? Infinity : limit;
 	}
 	return config;
 }
 
 /** Copy without Infinity (JSON has none): unlimited quotas show as null. */
 export function configSnapshot(config: RuntimeConfig): RuntimeConfig {
-	const qps = Object.fromEntries(Object.entries(config.qps).map(([key, value]) => [key, Number.isFinite(value) ? value : null]));
+	const qps = Object.fromEntries(
+		Object.entries(config.qps).map(([key, value]) => [key, Number.isFinite(value) ? value : null]),
+	);
 	return { ...structuredClone({ ...config, qps: {} }), qps: qps as RuntimeConfig['qps'] };
 }

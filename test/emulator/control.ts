@@ -9,7 +9,11 @@ import { SEED_CHANNELS, SEED_NUMBERS } from './seed';
 import { SEED_TEMPLATES } from './seedTemplates';
 import type { WireRequest } from './wire';
 
-type Handler = (emu: CamsEmulator, input: Record<string, unknown>, query: URLSearchParams) => unknown;
+type Handler = (
+	emu: CamsEmulator,
+	input: Record<string, unknown>,
+	query: URLSearchParams,
+) => unknown;
 
 const ROUTES: Record<string, { GET?: Handler; POST?: Handler }> = {
 	'': {
@@ -22,11 +26,25 @@ const ROUTES: Record<string, { GET?: Handler; POST?: Handler }> = {
 		}),
 	},
 	reset: { POST: (emu) => (emu.reset(), { reset: true }) },
-	calls: { GET: (emu, _, q) => emu.calls({ action: q.get('action') ?? undefined, outcome: (q.get('outcome') ?? undefined) as never }) },
-	sends: { GET: (emu, _, q) => emu.sends({ action: q.get('action') ?? undefined, to: q.get('to') ?? undefined }) },
+	calls: {
+		GET: (emu, _, q) =>
+			emu.calls({
+				action: q.get('action') ?? undefined,
+				outcome: (q.get('outcome') ?? undefined) as never,
+			}),
+	},
+	sends: {
+		GET: (emu, _, q) =>
+			emu.sends({ action: q.get('action') ?? undefined, to: q.get('to') ?? undefined }),
+	},
 	stats: { GET: (emu) => emu.stats() },
 	pushes: { GET: (emu, _, q) => emu.pushes({ kind: (q.get('kind') ?? undefined) as never }) },
-	settle: { POST: async (emu, input) => (await emu.settle(Number(input.timeoutMs ?? 10_000)), { settled: true }) },
+	settle: {
+		POST: async (emu, input) => (
+			await emu.settle(Number(input.timeoutMs ?? 10_000)),
+			{ settled: true }
+		),
+	},
 	inbound: { POST: (emu, input) => emu.inbound(input as never) },
 	faults: { GET: (emu) => emu.faults(), POST: (emu, input) => emu.setFaults(input) },
 	config: { GET: (emu) => emu.config(), POST: (emu, input) => emu.configure(input) },
@@ -38,24 +56,47 @@ const ROUTES: Record<string, { GET?: Handler; POST?: Handler }> = {
 			return { now, iso: new Date(now).toISOString() };
 		},
 	},
-	templates: { GET: (emu, _, q) => emu.templates({ custSpaceId: q.get('custSpaceId') ?? undefined, code: q.get('code') ?? undefined }) },
+	templates: {
+		GET: (emu, _, q) =>
+			emu.templates({
+				custSpaceId: q.get('custSpaceId') ?? undefined,
+				code: q.get('code') ?? undefined,
+			}),
+	},
 	'templates/status': {
-		POST: (emu, input) => emu.setTemplateStatus(String(input.code), String(input.language), input.status as never, (input.reason as string) ?? ''),
+		POST: (emu, input) =>
+			emu.setTemplateStatus(
+				String(input.code),
+				String(input.language),
+				input.status as never,
+				(input.reason as string) ?? '',
+			),
 	},
 	messages: { GET: (emu) => emu.state.messages },
 };
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body ?? null);
-	res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'content-type': 'application/json;charset=utf-8',
+		'content-length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 
-export async function handleControl(emu: CamsEmulator, wire: WireRequest, res: ServerResponse): Promise<void> {
+export async function handleControl(
+	emu: CamsEmulator,
+	wire: WireRequest,
+	res: ServerResponse,
+): Promise<void> {
 	const name = wire.path.replace(/^\/__control\/?/, '').replace(/\/+$/, '');
 	const route = ROUTES[name];
 	const handler = route?.[wire.method as 'GET' | 'POST'];
-	if (!handler) return reply(res, route ? 405 : 404, { error: `No ${wire.method} /__control/${name}`, endpoints: Object.keys(ROUTES) });
+	if (!handler)
+		return reply(res, route ? 405 : 404, {
+			error: `No ${wire.method} /__control/${name}`,
+			endpoints: Object.keys(ROUTES),
+		});
 	let input: Record<string, unknown> = {};
 	if (wire.body.length > 0) {
 		try {

@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 
 import { EMULATED_ACTIONS } from './actions';
 import { NonceStore, type AuthContext } from './auth';
-import { applyConfig, configSnapshot, defaultConfig, defaultFaults, type ConfigPatch } from './config';
+import {
+	applyConfig,
+	configSnapshot,
+	defaultConfig,
+	defaultFaults,
+	type ConfigPatch,
+} from './config';
 import { handleControl } from './control';
 import { pushAudit, type EventContext } from './events';
 import { handleGateway, type GatewayDeps } from './gateway';
@@ -16,7 +22,17 @@ import { defaultKeys, EMULATOR_KEYS } from './seed';
 import { EmulatorState } from './state';
 import { collectStats, type EmulatorStats } from './stats';
 import type { AuditStatus, TemplateRecord } from './templateModel';
-import type { AccessKeyConfig, CallRecord, EmulatorOptions, Faults, InboundInput, PushKind, PushRecord, RuntimeConfig, SendRecord } from './types';
+import type {
+	AccessKeyConfig,
+	CallRecord,
+	EmulatorOptions,
+	Faults,
+	InboundInput,
+	PushKind,
+	PushRecord,
+	RuntimeConfig,
+	SendRecord,
+} from './types';
 import { parseWire, readBody } from './wire';
 import { applyWebhooks, webhookSnapshot, type WebhookPatch } from './webhooks';
 
@@ -40,9 +56,16 @@ export class CamsEmulator {
 	constructor(options: EmulatorOptions = {}) {
 		this.options = options;
 		this.cfg = defaultConfig(options);
-		for (const key of [...defaultKeys(), ...(options.keys ?? [])]) this.keyMap.set(key.accessKeyId, key);
-		this.nonces = new NonceStore(() => this.now(), () => this.cfg.timestampSkewMs);
-		this.dispatcher = new PushDispatcher(() => this.cfg, () => this.now());
+		for (const key of [...defaultKeys(), ...(options.keys ?? [])])
+			this.keyMap.set(key.accessKeyId, key);
+		this.nonces = new NonceStore(
+			() => this.now(),
+			() => this.cfg.timestampSkewMs,
+		);
+		this.dispatcher = new PushDispatcher(
+			() => this.cfg,
+			() => this.now(),
+		);
 		this.server = http.createServer((req, res) => void this.onRequest(req, res));
 		this.server.keepAliveTimeout = 5000;
 	}
@@ -122,7 +145,8 @@ export class CamsEmulator {
 		} else if (!this.flt.refuse && !this.server.listening) {
 			await this.listen(this.port);
 		}
-		if (refuseMs !== undefined) this.refuseTimer = setTimeout(() => void this.setFaults({ refuse: false }), refuseMs);
+		if (refuseMs !== undefined)
+			this.refuseTimer = setTimeout(() => void this.setFaults({ refuse: false }), refuseMs);
 		return this.faults();
 	}
 
@@ -131,11 +155,18 @@ export class CamsEmulator {
 	}
 
 	calls(filter: { action?: string; outcome?: CallRecord['outcome'] } = {}): CallRecord[] {
-		return this.state.calls.filter((call) => (!filter.action || call.action === filter.action) && (!filter.outcome || call.outcome === filter.outcome));
+		return this.state.calls.filter(
+			(call) =>
+				(!filter.action || call.action === filter.action) &&
+				(!filter.outcome || call.outcome === filter.outcome),
+		);
 	}
 
 	sends(filter: { action?: string; to?: string } = {}): SendRecord[] {
-		return this.state.sends.filter((send) => (!filter.action || send.action === filter.action) && (!filter.to || send.to === filter.to));
+		return this.state.sends.filter(
+			(send) =>
+				(!filter.action || send.action === filter.action) && (!filter.to || send.to === filter.to),
+		);
 	}
 
 	pushes(filter: { kind?: PushKind } = {}): PushRecord[] {
@@ -166,12 +197,23 @@ export class CamsEmulator {
 	}
 
 	templates(filter: { custSpaceId?: string; code?: string } = {}): TemplateRecord[] {
-		return this.state.templates.filter((t) => (!filter.custSpaceId || t.custSpaceId === filter.custSpaceId) && (!filter.code || t.code === filter.code));
+		return this.state.templates.filter(
+			(t) =>
+				(!filter.custSpaceId || t.custSpaceId === filter.custSpaceId) &&
+				(!filter.code || t.code === filter.code),
+		);
 	}
 
 	/** Forces a template's review result and pushes ChatAppAudit, as a Meta review would. */
-	setTemplateStatus(code: string, language: string, status: AuditStatus, reason = ''): TemplateRecord {
-		const template = this.state.templates.find((entry) => entry.code === code && entry.language === language);
+	setTemplateStatus(
+		code: string,
+		language: string,
+		status: AuditStatus,
+		reason = '',
+	): TemplateRecord {
+		const template = this.state.templates.find(
+			(entry) => entry.code === code && entry.language === language,
+		);
 		if (!template) throw new Error(`No template ${code} in ${language}`);
 		Object.assign(template, { auditStatus: status, reason, lastUpdateTime: this.now() });
 		pushAudit(this.eventContext(), template);
@@ -187,16 +229,31 @@ export class CamsEmulator {
 	}
 
 	private gatewayDeps(): GatewayDeps {
-		const auth: AuthContext = { keys: this.keyMap, nonces: this.nonces, now: () => this.now(), skewMs: this.cfg.timestampSkewMs };
-		const log = this.options.log ? (line: string) => process.stderr.write(`[cams-emulator] ${line}\n`) : undefined;
-		return { ...this.eventContext(), faults: this.flt, quota: this.quota, auth, baseUrl: this.url, log };
+		const auth: AuthContext = {
+			keys: this.keyMap,
+			nonces: this.nonces,
+			now: () => this.now(),
+			skewMs: this.cfg.timestampSkewMs,
+		};
+		const log = this.options.log
+			? (line: string) => process.stderr.write(`[cams-emulator] ${line}\n`)
+			: undefined;
+		return {
+			...this.eventContext(),
+			faults: this.flt,
+			quota: this.quota,
+			auth,
+			baseUrl: this.url,
+			log,
+		};
 	}
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		try {
 			const body = await readBody(req);
 			const path = (req.url ?? '/').split('?')[0];
-			if (path === '/__control' || path.startsWith('/__control/')) return await handleControl(this, parseWire(req, body), res);
+			if (path === '/__control' || path.startsWith('/__control/'))
+				return await handleControl(this, parseWire(req, body), res);
 			if (path.startsWith('/__oss/') || path.startsWith('/__media/')) {
 				const wire = parseWire(req, body);
 				const deps = { state: this.state, now: () => this.now(), skewMs: this.cfg.timestampSkewMs };

@@ -16,7 +16,13 @@ export class EmulatorError extends Error {
 
 	body(requestId: string): Record<string, unknown> {
 		if (this.kind === 'business') {
-			return { RequestId: requestId, Code: this.code, Message: this.message, AccessDeniedDetail: 'None', Success: false };
+			return {
+				RequestId: requestId,
+				Code: this.code,
+				Message: this.message,
+				AccessDeniedDetail: 'None',
+				Success: false,
+			};
 		}
 		return {
 			RequestId: requestId,
@@ -41,33 +47,77 @@ export function camsError(code: string, message: string, httpStatus = 200): Emul
 
 export const errors = {
 	missingParameter: (name: string) =>
-		gatewayError(400, 'MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`),
+		gatewayError(
+			400,
+			'MissingParameter',
+			`The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+		),
 	/** Required request parameter of an action (from the API metadata), e.g. MissingChannelType. */
-	missing: (name: string) => gatewayError(400, `Missing${name}`, `${name} is mandatory for this action.`),
+	missing: (name: string) =>
+		gatewayError(400, `Missing${name}`, `${name} is mandatory for this action.`),
 	invalidAction: () =>
-		gatewayError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'),
+		gatewayError(
+			404,
+			'InvalidAction.NotFound',
+			'Specified api is not found, please check your url and method.',
+		),
 	notEmulated: (action: string) =>
 		gatewayError(501, 'NotImplemented', `The action ${action} exists in CAMS but is not emulated.`),
-	invalidVersion: () => gatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'),
+	invalidVersion: () =>
+		gatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'),
 	incompleteSignature: (detail: string) =>
-		gatewayError(400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards. ${detail}`),
-	missingSignature: () => gatewayError(400, 'MissingSignature', 'Signature is mandatory for this action.'),
+		gatewayError(
+			400,
+			'IncompleteSignature',
+			`The request signature does not conform to Aliyun standards. ${detail}`,
+		),
+	missingSignature: () =>
+		gatewayError(400, 'MissingSignature', 'Signature is mandatory for this action.'),
 	signatureV3: (stringToSign: string) =>
-		gatewayError(400, 'SignatureDoesNotMatch', `Specified signature does not match our calculation. server StringToSign is [${stringToSign}]`),
+		gatewayError(
+			400,
+			'SignatureDoesNotMatch',
+			`Specified signature does not match our calculation. server StringToSign is [${stringToSign}]`,
+		),
 	signatureV1: (stringToSign: string) =>
-		gatewayError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
-	keyNotFound: () => gatewayError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
-	keyInactive: () => gatewayError(400, 'InvalidAccessKeyId.Inactive', 'Specified access key is disabled.'),
+		gatewayError(
+			400,
+			'SignatureDoesNotMatch',
+			`Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
+		),
+	keyNotFound: () =>
+		gatewayError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
+	keyInactive: () =>
+		gatewayError(400, 'InvalidAccessKeyId.Inactive', 'Specified access key is disabled.'),
 	tokenMismatch: () =>
-		gatewayError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.'),
-	tokenMissing: () => gatewayError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.'),
+		gatewayError(
+			400,
+			'InvalidSecurityToken.MismatchWithAccessKey',
+			'Specified SecurityToken mismatch with the AccessKey.',
+		),
+	tokenMissing: () =>
+		gatewayError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.'),
 	timestampFormat: (value: string) =>
-		gatewayError(400, 'InvalidTimeStamp.Format', `Specified time stamp or date value is not well formatted: ${value}`),
+		gatewayError(
+			400,
+			'InvalidTimeStamp.Format',
+			`Specified time stamp or date value is not well formatted: ${value}`,
+		),
 	timestampExpired: (value: string) =>
-		gatewayError(400, 'InvalidTimeStamp.Expired', `Specified time stamp or date value is expired: ${value}`),
-	nonceUsed: () => gatewayError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
-	throttled: () => gatewayError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+		gatewayError(
+			400,
+			'InvalidTimeStamp.Expired',
+			`Specified time stamp or date value is expired: ${value}`,
+		),
+	nonceUsed: () =>
+		gatewayError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
+	throttled: () =>
+		gatewayError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
 	internal: () =>
-		gatewayError(500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.'),
+		gatewayError(
+			500,
+			'InternalError',
+			'The request processing has failed due to some unknown error, exception or failure.',
+		),
 	malformed: (detail: string) => gatewayError(400, 'InvalidParameter', detail),
 };

@@ -33,14 +33,20 @@ function statusTarget(state: EmulatorState, senderId: string): PushTarget {
 	const sender = state.senders.get(senderId);
 	if (!sender) return { skipped: `sender ${senderId} no longer exists` };
 	if (sender.webhooks.httpFlag === 'N') return { skipped: 'HttpFlag is N' };
-	return sender.webhooks.statusCallbackUrl ? { url: sender.webhooks.statusCallbackUrl } : { skipped: 'no StatusCallbackUrl configured' };
+	return sender.webhooks.statusCallbackUrl
+		? { url: sender.webhooks.statusCallbackUrl }
+		: { skipped: 'no StatusCallbackUrl configured' };
 }
 
 export function fails(config: RuntimeConfig, to: string): boolean {
 	return to.startsWith(config.failPrefix) || config.failNumbers.includes(to);
 }
 
-function statusEvent(ctx: EventContext, message: OutboundMessage, status: string): Record<string, unknown> {
+function statusEvent(
+	ctx: EventContext,
+	message: OutboundMessage,
+	status: string,
+): Record<string, unknown> {
 	const record = ctx.state.findMessage(message.messageId);
 	if (record) {
 		record.status = status;
@@ -58,12 +64,23 @@ function statusEvent(ctx: EventContext, message: OutboundMessage, status: string
 		Type: message.typeLabel,
 		TaskId: message.taskId || message.messageId,
 		OriginPhoneNumber: message.sender.id,
-		ConversationId: createHash('sha256').update(`${message.sender.id}|${message.to}|${conversationType}`).digest('hex').slice(0, 24),
+		ConversationId: createHash('sha256')
+			.update(`${message.sender.id}|${message.to}|${conversationType}`)
+			.digest('hex')
+			.slice(0, 24),
 		ConversationType: conversationType,
 	};
-	if (status === 'Failed') Object.assign(event, { ErrorCode: UNDELIVERABLE.code, ErrorDescription: UNDELIVERABLE.description });
+	if (status === 'Failed')
+		Object.assign(event, {
+			ErrorCode: UNDELIVERABLE.code,
+			ErrorDescription: UNDELIVERABLE.description,
+		});
 	if (message.template) {
-		Object.assign(event, { TemplateCode: message.template.code, TemplateName: message.template.name, Language: message.template.language });
+		Object.assign(event, {
+			TemplateCode: message.template.code,
+			TemplateName: message.template.name,
+			Language: message.template.language,
+		});
 	}
 	return event;
 }
@@ -84,7 +101,10 @@ export function scheduleStatuses(ctx: EventContext, messages: OutboundMessage[])
 		const list = messages.filter((message) => fails(ctx.config, message.to) === failing);
 		if (delay === null || delay === undefined || list.length === 0) continue;
 		ctx.pushes.schedule(delay, 'ChatAppStatus', () =>
-			list.map((message) => ({ target: statusTarget(ctx.state, message.sender.id), event: statusEvent(ctx, message, status) })),
+			list.map((message) => ({
+				target: statusTarget(ctx.state, message.sender.id),
+				event: statusEvent(ctx, message, status),
+			})),
 		);
 	}
 }
@@ -93,7 +113,9 @@ function auditTarget(state: EmulatorState, custSpaceId: string): PushTarget {
 	const channel = state.channels.get(custSpaceId);
 	if (!channel) return { skipped: `channel ${custSpaceId} no longer exists` };
 	if (channel.account.httpFlag === 'N') return { skipped: 'HttpFlag is N' };
-	return channel.account.statusCallbackUrl ? { url: channel.account.statusCallbackUrl } : { skipped: 'no account StatusCallbackUrl configured' };
+	return channel.account.statusCallbackUrl
+		? { url: channel.account.statusCallbackUrl }
+		: { skipped: 'no account StatusCallbackUrl configured' };
 }
 
 /** Queues one ChatAppAudit event with the template's current status. */
@@ -112,12 +134,18 @@ export function pushAudit(ctx: EventContext, template: TemplateRecord): void {
 export function scheduleAudit(ctx: EventContext, template: TemplateRecord): void {
 	const version = template.lastUpdateTime;
 	ctx.pushes.schedule(ctx.config.auditDelayMs, 'ChatAppAudit', () => {
-		if (!ctx.state.templates.includes(template) || template.auditStatus !== 'auditing' || template.lastUpdateTime !== version) {
+		if (
+			!ctx.state.templates.includes(template) ||
+			template.auditStatus !== 'auditing' ||
+			template.lastUpdateTime !== version
+		) {
 			return [];
 		}
 		const rejected = template.name.includes('reject');
 		template.auditStatus = rejected ? 'fail' : 'pass';
-		template.reason = rejected ? 'INVALID_FORMAT: The template content does not follow the WhatsApp template guidelines.' : '';
+		template.reason = rejected
+			? 'INVALID_FORMAT: The template content does not follow the WhatsApp template guidelines.'
+			: '';
 		template.qualityScore = rejected ? 'UNKNOWN' : 'GREEN';
 		template.lastUpdateTime = ctx.now();
 		pushAudit(ctx, template);

@@ -2,7 +2,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { classifyAction, findAction } from './actions';
-import { authenticate, describeCall, PROTOCOL_PARAMS, type AuthContext, type CallInfo } from './auth';
+import {
+	authenticate,
+	describeCall,
+	PROTOCOL_PARAMS,
+	type AuthContext,
+	type CallInfo,
+} from './auth';
 import { EmulatorError, errors, newRequestId } from './errors';
 import type { PushDispatcher } from './pushes';
 import { effectiveLimit, type QuotaTracker } from './quota';
@@ -52,7 +58,10 @@ function latency(deps: GatewayDeps): number {
 
 /** Whether the counted faults apply to a call of this action (they may be scoped to some actions). */
 function targeted(deps: GatewayDeps, action: string | undefined): boolean {
-	return deps.faults.actions.length === 0 || (action !== undefined && deps.faults.actions.includes(action));
+	return (
+		deps.faults.actions.length === 0 ||
+		(action !== undefined && deps.faults.actions.includes(action))
+	);
 }
 
 /** The action named by the request, read before the request is authenticated. */
@@ -70,8 +79,12 @@ function execute(wire: WireRequest, deps: GatewayDeps, info: CallInfo): Record<s
 		deps.faults.throttleBurst--;
 		throw errors.throttled();
 	}
-	if (deps.config.enforceQps && !deps.quota.admit(action, effectiveLimit(action, deps.config.qps))) throw errors.throttled();
-	if ((deps.faults.serverErrors > 0 && targeted(deps, action)) || (deps.faults.serverErrorRate > 0 && Math.random() < deps.faults.serverErrorRate)) {
+	if (deps.config.enforceQps && !deps.quota.admit(action, effectiveLimit(action, deps.config.qps)))
+		throw errors.throttled();
+	if (
+		(deps.faults.serverErrors > 0 && targeted(deps, action)) ||
+		(deps.faults.serverErrorRate > 0 && Math.random() < deps.faults.serverErrorRate)
+	) {
 		if (deps.faults.serverErrors > 0) deps.faults.serverErrors--;
 		throw errors.internal();
 	}
@@ -85,7 +98,12 @@ function execute(wire: WireRequest, deps: GatewayDeps, info: CallInfo): Record<s
 	return def.run({ action, params, state, config, pushes, now, baseUrl });
 }
 
-export async function handleGateway(req: IncomingMessage, res: ServerResponse, body: Buffer, deps: GatewayDeps): Promise<void> {
+export async function handleGateway(
+	req: IncomingMessage,
+	res: ServerResponse,
+	body: Buffer,
+	deps: GatewayDeps,
+): Promise<void> {
 	const requestId = newRequestId();
 	const info: CallInfo = { signatureMethod: 'none' };
 	let wire: WireRequest | undefined;
@@ -93,18 +111,32 @@ export async function handleGateway(req: IncomingMessage, res: ServerResponse, b
 	let payload: Record<string, unknown>;
 	let outcome: CallOutcome = 'accepted';
 	const resetMode =
-		deps.faults.resetConnections > 0 && targeted(deps, requestedAction(req)) ? deps.faults.resetMode : undefined;
+		deps.faults.resetConnections > 0 && targeted(deps, requestedAction(req))
+			? deps.faults.resetMode
+			: undefined;
 	if (resetMode) deps.faults.resetConnections--;
 	try {
 		wire = parseWire(req, body);
 		if (resetMode === 'before') {
 			describeCall(wire, info);
-			throw new EmulatorError(0, 'ConnectionReset', 'connection reset before the action ran', 'gateway');
+			throw new EmulatorError(
+				0,
+				'ConnectionReset',
+				'connection reset before the action ran',
+				'gateway',
+			);
 		}
-		if (wire.method !== 'POST' && wire.method !== 'GET') throw errors.malformed(`HTTP method ${wire.method} is not supported.`);
+		if (wire.method !== 'POST' && wire.method !== 'GET')
+			throw errors.malformed(`HTTP method ${wire.method} is not supported.`);
 		if (wire.path !== '/') throw errors.invalidAction();
 		const result = execute(wire, deps, info);
-		payload = { RequestId: requestId, Code: 'OK', Message: 'SUCCESS', AccessDeniedDetail: 'None', ...result };
+		payload = {
+			RequestId: requestId,
+			Code: 'OK',
+			Message: 'SUCCESS',
+			AccessDeniedDetail: 'None',
+			...result,
+		};
 	} catch (error) {
 		const refusal = error instanceof EmulatorError ? error : errors.internal();
 		if (!(error instanceof EmulatorError)) deps.log?.(`emulator bug: ${(error as Error).stack}`);
@@ -128,15 +160,20 @@ export async function handleGateway(req: IncomingMessage, res: ServerResponse, b
 		message: resetMode === 'before' ? undefined : String(payload.Message),
 		requestId,
 	});
-	deps.log?.(`${info.action ?? '?'} ${info.signatureMethod} -> ${resetMode ? `reset-${resetMode}` : `${status} ${String(payload.Code)}`}`);
+	deps.log?.(
+		`${info.action ?? '?'} ${info.signatureMethod} -> ${resetMode ? `reset-${resetMode}` : `${status} ${String(payload.Code)}`}`,
+	);
 	if (resetMode) {
 		req.socket.destroy();
 		return;
 	}
 	const delay = latency(deps);
 	if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-	const xml = info.signatureMethod === 'HMAC-SHA1' && (wire?.params.Format ?? 'XML').toLowerCase() !== 'json';
-	const text = xml ? toXml(status === 200 ? `${info.action}Response` : 'Error', payload) : JSON.stringify(payload);
+	const xml =
+		info.signatureMethod === 'HMAC-SHA1' && (wire?.params.Format ?? 'XML').toLowerCase() !== 'json';
+	const text = xml
+		? toXml(status === 200 ? `${info.action}Response` : 'Error', payload)
+		: JSON.stringify(payload);
 	if (res.destroyed) return;
 	res.writeHead(status, {
 		'content-type': xml ? 'text/xml;charset=utf-8' : 'application/json;charset=utf-8',

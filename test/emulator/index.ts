@@ -13,7 +13,14 @@ import { CamsEmulator } from './emulator';
 import type { EmulatorOptions } from './types';
 
 export { CamsEmulator, type EmulatorStats } from './emulator';
-export { EMULATOR_KEYS, SEED_CHANNELS, SEED_NUMBERS, OSS_BUCKET, API_VERSION, FAILING_PREFIX } from './seed';
+export {
+	EMULATOR_KEYS,
+	SEED_CHANNELS,
+	SEED_NUMBERS,
+	OSS_BUCKET,
+	API_VERSION,
+	FAILING_PREFIX,
+} from './seed';
 export { SEED_TEMPLATES } from './seedTemplates';
 export { DEFAULT_QPS } from './quota';
 export { EMULATED_ACTIONS } from './actions';

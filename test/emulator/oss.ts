@@ -13,9 +13,13 @@ import type { EmulatorState } from './state';
 import { firstHeader, type WireRequest } from './wire';
 
 /** The bucket owner's key, used for presigned GET URLs. */
-export const OSS_OWNER = { accessKeyId: 'LTAI5tEmulatorOssOwner01', accessKeySecret: 'EmulatorOssOwnerSecret0123456789' };
+export const OSS_OWNER = {
+	accessKeyId: 'LTAI5tEmulatorOssOwner01',
+	accessKeySecret: 'EmulatorOssOwnerSecret0123456789',
+};
 
-export const ossSign = (secret: string, stringToSign: string) => createHmac('sha1', secret).update(stringToSign).digest('base64');
+export const ossSign = (secret: string, stringToSign: string) =>
+	createHmac('sha1', secret).update(stringToSign).digest('base64');
 
 /** `x-oss-*` headers, lower-case and sorted, one `name:value\n` each. */
 export function canonicalOssHeaders(headers: Record<string, string[]>): string {
@@ -29,16 +33,32 @@ export function canonicalOssHeaders(headers: Record<string, string[]>): string {
 /** A presigned GET URL for an object, valid for `seconds`. */
 export function presignedUrl(baseUrl: string, key: string, nowMs: number, seconds = 3600): string {
 	const expires = Math.floor(nowMs / 1000) + seconds;
-	const signature = ossSign(OSS_OWNER.accessKeySecret, `GET\n\n\n${expires}\n/${OSS_BUCKET}/${key}`);
-	const query = new URLSearchParams({ Expires: String(expires), OSSAccessKeyId: OSS_OWNER.accessKeyId, Signature: signature });
+	const signature = ossSign(
+		OSS_OWNER.accessKeySecret,
+		`GET\n\n\n${expires}\n/${OSS_BUCKET}/${key}`,
+	);
+	const query = new URLSearchParams({
+		Expires: String(expires),
+		OSSAccessKeyId: OSS_OWNER.accessKeyId,
+		Signature: signature,
+	});
 	return `${baseUrl}/__oss/${OSS_BUCKET}/${key.split('/').map(encodeURIComponent).join('/')}?${query.toString()}`;
 }
 
-function ossError(res: ServerResponse, status: number, code: string, message: string, extra = ''): void {
-	const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function ossError(
+	res: ServerResponse,
+	status: number,
+	code: string,
+	message: string,
+	extra = '',
+): void {
+	const escape = (text: string) =>
+		text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 	const requestId = newRequestId();
 	res.writeHead(status, { 'content-type': 'application/xml', 'x-oss-request-id': requestId });
-	res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escape(message)}</Message><RequestId>${requestId}</RequestId><HostId>${OSS_BUCKET}.oss-emulator</HostId>${extra ? escape(extra) : ''}</Error>`);
+	res.end(
+		`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escape(message)}</Message><RequestId>${requestId}</RequestId><HostId>${OSS_BUCKET}.oss-emulator</HostId>${extra ? escape(extra) : ''}</Error>`,
+	);
 }
 
 interface OssDeps {
@@ -47,48 +67,114 @@ interface OssDeps {
 	skewMs: number;
 }
 
-function putObject(wire: WireRequest, res: ServerResponse, bucket: string, key: string, deps: OssDeps): void {
+function putObject(
+	wire: WireRequest,
+	res: ServerResponse,
+	bucket: string,
+	key: string,
+	deps: OssDeps,
+): void {
 	const match = /^OSS ([^:\s]+):(\S+)$/.exec(firstHeader(wire, 'authorization') ?? '');
-	if (!match) return ossError(res, 403, 'AccessDenied', 'Authorization header "OSS <AccessKeyId>:<Signature>" is required.');
+	if (!match)
+		return ossError(
+			res,
+			403,
+			'AccessDenied',
+			'Authorization header "OSS <AccessKeyId>:<Signature>" is required.',
+		);
 	const [, accessKeyId, signature] = match;
 	const keys = [EMULATOR_KEYS.oss, { ...OSS_OWNER, securityToken: undefined }];
 	const key_ = keys.find((entry) => entry.accessKeyId === accessKeyId);
-	if (!key_) return ossError(res, 403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.');
-	if (key_.securityToken !== undefined && firstHeader(wire, 'x-oss-security-token') !== key_.securityToken) {
+	if (!key_)
+		return ossError(
+			res,
+			403,
+			'InvalidAccessKeyId',
+			'The OSS Access Key Id you provided does not exist in our records.',
+		);
+	if (
+		key_.securityToken !== undefined &&
+		firstHeader(wire, 'x-oss-security-token') !== key_.securityToken
+	) {
 		return ossError(res, 403, 'InvalidAccessKeyId', 'The security token you provided is invalid.');
 	}
 	const date = firstHeader(wire, 'date') ?? '';
 	const time = Date.parse(date);
-	if (Number.isNaN(time)) return ossError(res, 403, 'AccessDenied', 'A valid Date header is required.');
-	if (Math.abs(deps.now() - time) > deps.skewMs) return ossError(res, 403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.');
+	if (Number.isNaN(time))
+		return ossError(res, 403, 'AccessDenied', 'A valid Date header is required.');
+	if (Math.abs(deps.now() - time) > deps.skewMs)
+		return ossError(
+			res,
+			403,
+			'RequestTimeTooSkewed',
+			'The difference between the request time and the current time is too large.',
+		);
 	const md5 = firstHeader(wire, 'content-md5') ?? '';
 	const bodyMd5 = createHash('md5').update(wire.body).digest('base64');
-	if (md5 && md5 !== bodyMd5) return ossError(res, 400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.');
+	if (md5 && md5 !== bodyMd5)
+		return ossError(res, 400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.');
 	const contentType = firstHeader(wire, 'content-type') ?? '';
 	const stringToSign = `PUT\n${md5}\n${contentType}\n${date}\n${canonicalOssHeaders(wire.headers)}/${bucket}/${key}`;
 	if (ossSign(key_.accessKeySecret, stringToSign) !== signature) {
-		return ossError(res, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', `<StringToSign>${stringToSign}</StringToSign>`);
+		return ossError(
+			res,
+			403,
+			'SignatureDoesNotMatch',
+			'The request signature we calculated does not match the signature you provided.',
+			`<StringToSign>${stringToSign}</StringToSign>`,
+		);
 	}
-	if (bucket !== OSS_BUCKET) return ossError(res, 404, 'NoSuchBucket', `The specified bucket ${bucket} does not exist.`);
-	const allowed = [...deps.state.channels.keys()].some((custSpaceId) => key.startsWith(`${custSpaceId}/`));
-	if (!allowed || key.includes('..')) return ossError(res, 403, 'AccessDenied', `The temporary credentials may only write under a channel Dir, not to ${key}.`);
+	if (bucket !== OSS_BUCKET)
+		return ossError(res, 404, 'NoSuchBucket', `The specified bucket ${bucket} does not exist.`);
+	const allowed = [...deps.state.channels.keys()].some((custSpaceId) =>
+		key.startsWith(`${custSpaceId}/`),
+	);
+	if (!allowed || key.includes('..'))
+		return ossError(
+			res,
+			403,
+			'AccessDenied',
+			`The temporary credentials may only write under a channel Dir, not to ${key}.`,
+		);
 	const etag = createHash('md5').update(wire.body).digest('hex').toUpperCase();
-	deps.state.objects.set(`${bucket}/${key}`, { data: wire.body, mimeType: contentType || 'application/octet-stream', etag });
-	res.writeHead(200, { etag: `"${etag}"`, 'x-oss-request-id': newRequestId(), 'content-length': 0 });
+	deps.state.objects.set(`${bucket}/${key}`, {
+		data: wire.body,
+		mimeType: contentType || 'application/octet-stream',
+		etag,
+	});
+	res.writeHead(200, {
+		etag: `"${etag}"`,
+		'x-oss-request-id': newRequestId(),
+		'content-length': 0,
+	});
 	res.end();
 }
 
-function getObject(wire: WireRequest, res: ServerResponse, bucket: string, key: string, deps: OssDeps): void {
+function getObject(
+	wire: WireRequest,
+	res: ServerResponse,
+	bucket: string,
+	key: string,
+	deps: OssDeps,
+): void {
 	const query = new URLSearchParams(wire.rawQuery);
 	const expires = query.get('Expires') ?? '';
 	const expected = ossSign(OSS_OWNER.accessKeySecret, `GET\n\n\n${expires}\n/${bucket}/${key}`);
-	if (query.get('OSSAccessKeyId') !== OSS_OWNER.accessKeyId || query.get('Signature') !== expected) {
+	if (
+		query.get('OSSAccessKeyId') !== OSS_OWNER.accessKeyId ||
+		query.get('Signature') !== expected
+	) {
 		return ossError(res, 403, 'AccessDenied', 'The presigned URL signature is not valid.');
 	}
-	if (Number(expires) * 1000 < deps.now()) return ossError(res, 403, 'AccessDenied', 'Request has expired.');
+	if (Number(expires) * 1000 < deps.now())
+		return ossError(res, 403, 'AccessDenied', 'Request has expired.');
 	const object = deps.state.objects.get(`${bucket}/${key}`);
 	if (!object) return ossError(res, 404, 'NoSuchKey', 'The specified key does not exist.');
-	res.writeHead(200, { 'content-type': object.mimeType, etag: `"${object.etag}"`, 'content-length': object.data.length });
+	res.writeHead(200, {
+		'content-type': object.mimeType,
+		etag: `"${object.etag}"`,
+		'content-length': object.data.length,
+	});
 	res.end(object.data);
 }
 
@@ -119,8 +205,14 @@ export function handleMedia(wire: WireRequest, res: ServerResponse, state: Emula
 		res.end(JSON.stringify({ Code: 'NoSuchMedia', Message: `No media ${match[1]}.` }));
 		return true;
 	}
-	const disposition = media.filename ? { 'content-disposition': `attachment; filename="${media.filename}"` } : {};
-	res.writeHead(200, { 'content-type': media.mimeType, 'content-length': media.data.length, ...disposition });
+	const disposition = media.filename
+		? { 'content-disposition': `attachment; filename="${media.filename}"` }
+		: {};
+	res.writeHead(200, {
+		'content-type': media.mimeType,
+		'content-length': media.data.length,
+		...disposition,
+	});
 	res.end(media.data);
 	return true;
 }

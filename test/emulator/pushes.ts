@@ -35,10 +35,17 @@ export class PushDispatcher {
 	private lastSkipAt = -1;
 	private waiters: Array<() => void> = [];
 
-	constructor(private readonly config: () => RuntimeConfig, private readonly now: () => number) {}
+	constructor(
+		private readonly config: () => RuntimeConfig,
+		private readonly now: () => number,
+	) {}
 
 	/** After `delayMs`, builds the events (so their Timestamp is the real time) and queues them. */
-	schedule(delayMs: number, kind: PushKind, build: () => Array<{ target: PushTarget; event: Event }>): void {
+	schedule(
+		delayMs: number,
+		kind: PushKind,
+		build: () => Array<{ target: PushTarget; event: Event }>,
+	): void {
 		this.later(delayMs, () => {
 			for (const { target, event } of build()) this.enqueue(kind, target, event);
 		});
@@ -49,10 +56,23 @@ export class PushDispatcher {
 			const skipped = target.skipped ?? 'no callback URL configured';
 			const last = this.records[this.records.length - 1];
 			// Events that cannot be sent at the same moment share one record.
-			if (last?.skipped === skipped && last.kind === kind && last.attempts.length === 0 && this.lastSkipAt === this.now()) {
+			if (
+				last?.skipped === skipped &&
+				last.kind === kind &&
+				last.attempts.length === 0 &&
+				this.lastSkipAt === this.now()
+			) {
 				last.events.push(event);
 			} else {
-				this.records.push({ id: this.nextId++, kind, events: [event], attempts: [], delivered: false, done: true, skipped });
+				this.records.push({
+					id: this.nextId++,
+					kind,
+					events: [event],
+					attempts: [],
+					delivered: false,
+					done: true,
+					skipped,
+				});
 				this.lastSkipAt = this.now();
 			}
 			return this.checkIdle();
@@ -75,7 +95,15 @@ export class PushDispatcher {
 	}
 
 	private send(batch: PendingBatch): void {
-		const record: PushRecord = { id: this.nextId++, kind: batch.kind, url: batch.url, events: batch.events, attempts: [], delivered: false, done: false };
+		const record: PushRecord = {
+			id: this.nextId++,
+			kind: batch.kind,
+			url: batch.url,
+			events: batch.events,
+			attempts: [],
+			delivered: false,
+			done: false,
+		};
 		this.records.push(record);
 		this.active++;
 		void this.attempt(record);
@@ -100,7 +128,11 @@ export class PushDispatcher {
 	private closed = false;
 	private generation = 0;
 
-	private post(url: string, body: string, timeoutMs: number): Promise<{ ok: boolean; status?: number; body?: string; error?: string }> {
+	private post(
+		url: string,
+		body: string,
+		timeoutMs: number,
+	): Promise<{ ok: boolean; status?: number; body?: string; error?: string }> {
 		return new Promise((resolve) => {
 			let target: URL;
 			try {
@@ -113,7 +145,11 @@ export class PushDispatcher {
 				method: 'POST',
 				agent: false,
 				timeout: timeoutMs,
-				headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'user-agent': 'CAMS-Emulator-Push/1.0' },
+				headers: {
+					'content-type': 'application/json; charset=utf-8',
+					'content-length': Buffer.byteLength(body),
+					'user-agent': 'CAMS-Emulator-Push/1.0',
+				},
 			});
 			this.requests.add(request);
 			const finish = (result: { ok: boolean; status?: number; body?: string; error?: string }) => {
@@ -125,10 +161,16 @@ export class PushDispatcher {
 			request.on('response', (response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('error', (error) => finish({ ok: false, status: response.statusCode, error: error.message }));
+				response.on('error', (error) =>
+					finish({ ok: false, status: response.statusCode, error: error.message }),
+				);
 				response.on('end', () => {
 					const text = Buffer.concat(chunks).toString('utf8').slice(0, 4096);
-					finish({ ok: response.statusCode === 200 && acknowledged(text), status: response.statusCode, body: text });
+					finish({
+						ok: response.statusCode === 200 && acknowledged(text),
+						status: response.statusCode,
+						body: text,
+					});
 				});
 			});
 			request.end(body);
@@ -137,11 +179,14 @@ export class PushDispatcher {
 
 	private later(delayMs: number, run: () => void): void {
 		if (this.closed) return;
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			run();
-			this.checkIdle();
-		}, Math.max(0, delayMs));
+		const timer = setTimeout(
+			() => {
+				this.timers.delete(timer);
+				run();
+				this.checkIdle();
+			},
+			Math.max(0, delayMs),
+		);
 		this.timers.add(timer);
 	}
 
@@ -160,7 +205,10 @@ export class PushDispatcher {
 	settle(timeoutMs = 10_000): Promise<void> {
 		if (!this.busy()) return Promise.resolve();
 		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`pushes still pending after ${timeoutMs} ms`)), timeoutMs);
+			const timer = setTimeout(
+				() => reject(new Error(`pushes still pending after ${timeoutMs} ms`)),
+				timeoutMs,
+			);
 			this.waiters.push(() => {
 				clearTimeout(timer);
 				resolve();

@@ -79,9 +79,14 @@ export class EmulatorState {
 
 	reset(): void {
 		this.channels = new Map(
-			Object.values(SEED_CHANNELS).map((seed) => [seed.custSpaceId, { ...seed, account: noWebhooks() } as Channel]),
+			Object.values(SEED_CHANNELS).map((seed) => [
+				seed.custSpaceId,
+				{ ...seed, account: noWebhooks() } as Channel,
+			]),
 		);
-		this.senders = new Map(SEED_SENDERS.map((seed) => [seed.id, { ...seed, webhooks: noWebhooks() }]));
+		this.senders = new Map(
+			SEED_SENDERS.map((seed) => [seed.id, { ...seed, webhooks: noWebhooks() }]),
+		);
 		this.templates = seedTemplates();
 		this.messages = [];
 		this.sessions.clear();
@@ -118,6 +123,17 @@ export class EmulatorState {
 }
 
 /** The duplicate key of a send: From, To, template code (or name+language) or Content, TaskId. */
-export function sendKey(parts: { from: string; to: string; template?: string; content?: string; taskId?: string }): string {
-	return JSON.stringify([parts.from, parts.to, parts.template ?? parts.content ?? '', parts.taskId ?? '']);
+export function sendKey(parts: {
+	from: string;
+	to: string;
+	template?: string;
+	content?: string;
+	taskId?: string;
+}): string {
+	return JSON.stringify([
+		parts.from,
+		parts.to,
+		parts.template ?? parts.content ?? '',
+		parts.taskId ?? '',
+	]);
 }

@@ -12,7 +12,14 @@ export interface EmulatorStats {
 	sends: number;
 	/** Accepted sends whose (From, To, TemplateCode/Content, TaskId) was accepted before. */
 	duplicates: number;
-	pushes: { total: number; delivered: number; failed: number; pending: number; skipped: number; attempts: number };
+	pushes: {
+		total: number;
+		delivered: number;
+		failed: number;
+		pending: number;
+		skipped: number;
+		attempts: number;
+	};
 }
 
 export function collectStats(state: EmulatorState, records: PushRecord[]): EmulatorStats {

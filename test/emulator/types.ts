@@ -6,12 +6,7 @@ export type SignatureMethod = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1' | 'none';
 
 /** What happened to one gateway call. `accepted` means the action ran and answered Code OK. */
 export type CallOutcome =
-	| 'accepted'
-	| 'rejected'
-	| 'throttled'
-	| 'server-error'
-	| 'reset-before'
-	| 'reset-after';
+	'accepted' | 'rejected' | 'throttled' | 'server-error' | 'reset-before' | 'reset-after';
 
 export interface CallRecord {
 	id: number;
@@ -179,15 +174,7 @@ export interface EmulatorOptions {
 }
 
 export type InboundType =
-	| 'TEXT'
-	| 'IMAGE'
-	| 'VIDEO'
-	| 'AUDIO'
-	| 'DOCUMENT'
-	| 'LOCATION'
-	| 'CONTACTS'
-	| 'REPLY'
-	| 'SYSTEM';
+	'TEXT' | 'IMAGE' | 'VIDEO' | 'AUDIO' | 'DOCUMENT' | 'LOCATION' | 'CONTACTS' | 'REPLY' | 'SYSTEM';
 
 export interface InboundInput {
 	/** End user's number (digits). */

@@ -1,13 +1,21 @@
 /** Direct access to callback URLs (control API), besides UpdatePhoneWebhook / UpdateAccountWebhook. */
 import type { EmulatorState, Webhooks } from './state';
 
-export type WebhookFields = Partial<Pick<Webhooks, 'statusCallbackUrl' | 'upCallbackUrl' | 'httpFlag' | 'queueFlag'>>;
+export type WebhookFields = Partial<
+	Pick<Webhooks, 'statusCallbackUrl' | 'upCallbackUrl' | 'httpFlag' | 'queueFlag'>
+>;
 
 export interface WebhookPatch {
 	/** Per sender: WhatsApp number, Viber service ID or Messenger page ID. `null` clears a URL. */
-	senders?: Record<string, WebhookFields | { statusCallbackUrl?: string | null; upCallbackUrl?: string | null }>;
+	senders?: Record<
+		string,
+		WebhookFields | { statusCallbackUrl?: string | null; upCallbackUrl?: string | null }
+	>;
 	/** Per channel (CustSpaceId): the account StatusCallbackUrl that receives ChatAppAudit. */
-	accounts?: Record<string, Omit<WebhookFields, 'upCallbackUrl'> | { statusCallbackUrl?: string | null }>;
+	accounts?: Record<
+		string,
+		Omit<WebhookFields, 'upCallbackUrl'> | { statusCallbackUrl?: string | null }
+	>;
 }
 
 function apply(target: Webhooks, fields: Record<string, unknown>): void {
@@ -33,7 +41,11 @@ export function applyWebhooks(state: EmulatorState, patch: WebhookPatch): void {
 
 export function webhookSnapshot(state: EmulatorState) {
 	return {
-		senders: Object.fromEntries([...state.senders.values()].map((sender) => [sender.id, { ...sender.webhooks }])),
-		accounts: Object.fromEntries([...state.channels.values()].map((channel) => [channel.custSpaceId, { ...channel.account }])),
+		senders: Object.fromEntries(
+			[...state.senders.values()].map((sender) => [sender.id, { ...sender.webhooks }]),
+		),
+		accounts: Object.fromEntries(
+			[...state.channels.values()].map((channel) => [channel.custSpaceId, { ...channel.account }]),
+		),
 	};
 }

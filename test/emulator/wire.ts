@@ -72,7 +72,9 @@ export function parseWire(req: IncomingMessage, body: Buffer): WireRequest {
 	const headers = headerValues(req);
 	const contentType = (headers['content-type']?.[0] ?? '').toLowerCase();
 	const query = decodeForm(rawQuery);
-	const form = contentType.startsWith('application/x-www-form-urlencoded') ? decodeForm(body.toString('utf8')) : [];
+	const form = contentType.startsWith('application/x-www-form-urlencoded')
+		? decodeForm(body.toString('utf8'))
+		: [];
 	const params: Params = {};
 	for (const [key, value] of [...query, ...form]) params[key] = value;
 	return { method: req.method ?? 'GET', path, rawQuery, query, form, params, headers, body };

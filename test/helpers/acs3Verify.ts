@@ -33,7 +33,10 @@ export function rfc3986(value: string): string {
 	let out = '';
 	for (const byte of Buffer.from(value, 'utf8')) {
 		const char = String.fromCharCode(byte);
-		out += byte < 0x80 && UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+		out +=
+			byte < 0x80 && UNRESERVED.test(char)
+				? char
+				: `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 	}
 	return out;
 }
@@ -67,10 +70,18 @@ export function verifyAcs3(request: ReceivedRequest, accessKeySecret: string): V
 	const q = request.url.indexOf('?');
 	const path = q === -1 ? request.url : request.url.slice(0, q);
 	const query = formDecodePairs(q === -1 ? '' : request.url.slice(q + 1));
-	const fail = (reason: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({ ok: false, reason, query, ...extra });
+	const fail = (reason: string, extra: Partial<VerifyResult> = {}): VerifyResult => ({
+		ok: false,
+		reason,
+		query,
+		...extra,
+	});
 
 	const authorization = request.headers.authorization;
-	const match = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(authorization ?? '');
+	const match =
+		/^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(
+			authorization ?? '',
+		);
 	if (!match) return fail(`malformed Authorization: ${authorization}`);
 	const [, accessKeyId, signedHeaderList, signature] = match;
 	const signedHeaders = signedHeaderList.split(';');
@@ -89,7 +100,9 @@ export function verifyAcs3(request: ReceivedRequest, accessKeySecret: string): V
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 		.map(([key, value]) => `${key}=${rfc3986(value)}`)
 		.join('&');
-	const canonicalHeaders = signedHeaders.map((name) => `${name}:${request.headers[name].trim()}\n`).join('');
+	const canonicalHeaders = signedHeaders
+		.map((name) => `${name}:${request.headers[name].trim()}\n`)
+		.join('');
 	const canonicalRequest = [
 		request.method,
 		path || '/',

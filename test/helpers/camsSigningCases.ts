@@ -8,7 +8,7 @@
 
 /** Every character the signer must get right, in one string. */
 export const SPECIAL =
-	"a*b~c'd(e)f!g h+i/j=k&l%m#n?o:p@q,r;s$t[u]v{w}x|y\\z^`\"<> 中文 émoji😀 \t \n";
+	'a*b~c\'d(e)f!g h+i/j=k&l%m#n?o:p@q,r;s$t[u]v{w}x|y\\z^`"<> 中文 émoji😀 \t \n';
 /** The characters of the acceptance criterion and spaces, alone. */
 export const PUNCTUATION = "* ~ ' ( ) ! + / = &";
 export const UNICODE = 'Olá 你好 مرحبا こんにちは 👋🏽🎉 ñ ü ß';
@@ -33,7 +33,11 @@ export const SIGNING_CASES: SigningCase[] = [
 			Type: 'template',
 			TemplateCode: '744c4b5c79c9432497a075bdfca3****',
 			Language: 'en',
-			TemplateParams: { '{{1}}': 'Alice', '{{2}}': 'order #123', link: 'https://x.example/a?b=1&c=2' },
+			TemplateParams: {
+				'{{1}}': 'Alice',
+				'{{2}}': 'order #123',
+				link: 'https://x.example/a?b=1&c=2',
+			},
 		},
 	},
 	{
@@ -59,7 +63,15 @@ export const SIGNING_CASES: SigningCase[] = [
 	{
 		name: 'SendChatappMessage raw Content string with the acceptance punctuation and spaces',
 		action: 'SendChatappMessage',
-		params: { ...space, ChannelType: 'viber', Type: 'message', MessageType: 'text', From: 'Brand', To: '6591234567', Content: PUNCTUATION },
+		params: {
+			...space,
+			ChannelType: 'viber',
+			Type: 'message',
+			MessageType: 'text',
+			From: 'Brand',
+			To: '6591234567',
+			Content: PUNCTUATION,
+		},
 	},
 	{
 		name: 'SendChatappMessage Payload array and Content, both in the query',
@@ -142,7 +154,10 @@ export const SIGNING_CASES: SigningCase[] = [
 			...whatsappSend,
 			Type: 'message',
 			MessageType: 'image',
-			Content: JSON.stringify({ link: 'https://cdn.example.com/a b/c.png?x=1&y=%2F#frag', caption: 'Photo (1/2)' }),
+			Content: JSON.stringify({
+				link: 'https://cdn.example.com/a b/c.png?x=1&y=%2F#frag',
+				caption: 'Photo (1/2)',
+			}),
 		},
 	},
 	{
@@ -166,7 +181,10 @@ export const SIGNING_CASES: SigningCase[] = [
 			Language: 'en',
 			ProductAction: {
 				Sections: [
-					{ ProductItems: [{ ProductRetailerId: 'sku-1' }, { ProductRetailerId: 'sku 2/x' }], Title: 'Top picks ⭐' },
+					{
+						ProductItems: [{ ProductRetailerId: 'sku-1' }, { ProductRetailerId: 'sku 2/x' }],
+						Title: 'Top picks ⭐',
+					},
 				],
 				ThumbnailProductRetailerId: 'sku-1',
 			},
@@ -223,7 +241,10 @@ export const SIGNING_CASES: SigningCase[] = [
 			SenderList: [
 				{
 					FlowAction: { FlowActionData: { k: 'v' }, FlowToken: 't1' },
-					ProductAction: { Sections: [{ ProductItems: [{ ProductRetailerId: 'a' }], Title: 'S' }], ThumbnailProductRetailerId: 'a' },
+					ProductAction: {
+						Sections: [{ ProductItems: [{ ProductRetailerId: 'a' }], Title: 'S' }],
+						ThumbnailProductRetailerId: 'a',
+					},
 					To: '6591234567',
 				},
 			],
@@ -246,7 +267,12 @@ export const SIGNING_CASES: SigningCase[] = [
 				{ Text: 'Reply STOP to opt out', Type: 'FOOTER' },
 				{
 					Buttons: [
-						{ Text: 'Track', Type: 'URL', Url: 'https://shop.example.com/track/{{1}}', UrlType: 'dynamic' },
+						{
+							Text: 'Track',
+							Type: 'URL',
+							Url: 'https://shop.example.com/track/{{1}}',
+							UrlType: 'dynamic',
+						},
 						{ PhoneNumber: '+6580000000', Text: 'Call us', Type: 'PHONE_NUMBER' },
 						{ Text: "Don't ask (again)!", Type: 'QUICK_REPLY' },
 					],
@@ -287,7 +313,18 @@ export const SIGNING_CASES: SigningCase[] = [
 			Components: [
 				{ AddSecretRecommendation: true, Type: 'BODY' },
 				{ CodeExpirationMinutes: 5, Type: 'FOOTER' },
-				{ Buttons: [{ AutofillText: 'Autofill', PackageName: 'com.example.app', SignatureHash: 'K8a/AINcGX7', Text: 'Copy code', Type: 'ONE_TAP' }], Type: 'BUTTONS' },
+				{
+					Buttons: [
+						{
+							AutofillText: 'Autofill',
+							PackageName: 'com.example.app',
+							SignatureHash: 'K8a/AINcGX7',
+							Text: 'Copy code',
+							Type: 'ONE_TAP',
+						},
+					],
+					Type: 'BUTTONS',
+				},
 			],
 		},
 	},
@@ -307,7 +344,14 @@ export const SIGNING_CASES: SigningCase[] = [
 	{
 		name: 'ListChatappTemplate with Page and filters',
 		action: 'ListChatappTemplate',
-		params: { ...space, TemplateType: 'WHATSAPP', AuditStatus: 'pass', Language: 'en', Name: 'order', Page: { Index: 1, Size: 20 } },
+		params: {
+			...space,
+			TemplateType: 'WHATSAPP',
+			AuditStatus: 'pass',
+			Language: 'en',
+			Name: 'order',
+			Page: { Index: 1, Size: 20 },
+		},
 	},
 	{
 		name: 'ListChatappTemplate name with spaces, newline, %, # and punctuation',
@@ -317,17 +361,37 @@ export const SIGNING_CASES: SigningCase[] = [
 	{
 		name: 'GetChatappTemplateDetail',
 		action: 'GetChatappTemplateDetail',
-		params: { ...space, TemplateType: 'WHATSAPP', TemplateCode: '744c4b5c79c9432497a075bdfca3****', Language: 'en' },
+		params: {
+			...space,
+			TemplateType: 'WHATSAPP',
+			TemplateCode: '744c4b5c79c9432497a075bdfca3****',
+			Language: 'en',
+		},
 	},
 	{
 		name: 'DeleteChatappTemplate by name',
 		action: 'DeleteChatappTemplate',
-		params: { ...space, CustWabaId: '1234567890', TemplateType: 'WHATSAPP', TemplateName: 'promo name (old)', Language: 'en_US', IsvCode: 'isv-01' },
+		params: {
+			...space,
+			CustWabaId: '1234567890',
+			TemplateType: 'WHATSAPP',
+			TemplateName: 'promo name (old)',
+			Language: 'en_US',
+			IsvCode: 'isv-01',
+		},
 	},
 	{
 		name: 'GetChatappTemplateMetric numbers in the query',
 		action: 'GetChatappTemplateMetric',
-		params: { ...space, TemplateCode: 'tpl_x', Language: 'en', TemplateType: 'WHATSAPP', Granularity: 'DAILY', Start: 1732492800000, End: 1732579199000 },
+		params: {
+			...space,
+			TemplateCode: 'tpl_x',
+			Language: 'en',
+			TemplateType: 'WHATSAPP',
+			Granularity: 'DAILY',
+			Start: 1732492800000,
+			End: 1732579199000,
+		},
 	},
 	// --- Phone numbers, webhooks, media -----------------------------------------------------
 	{
@@ -350,13 +414,28 @@ export const SIGNING_CASES: SigningCase[] = [
 	{
 		name: 'UpdateAccountWebhook',
 		action: 'UpdateAccountWebhook',
-		params: { ...space, StatusCallbackUrl: 'http://127.0.0.1:5678/webhook/abc-123', HttpFlag: 'Y', QueueFlag: 'N' },
+		params: {
+			...space,
+			StatusCallbackUrl: 'http://127.0.0.1:5678/webhook/abc-123',
+			HttpFlag: 'Y',
+			QueueFlag: 'N',
+		},
 	},
-	{ name: 'GetChatappUploadAuthorization', action: 'GetChatappUploadAuthorization', params: { ...space } },
+	{
+		name: 'GetChatappUploadAuthorization',
+		action: 'GetChatappUploadAuthorization',
+		params: { ...space },
+	},
 	{
 		name: 'GetChatappPhoneNumberMetric',
 		action: 'GetChatappPhoneNumberMetric',
-		params: { ...space, PhoneNumber: '6580000000', Granularity: 'HALF_HOUR', Start: 1732492800000, End: 1732579199000 },
+		params: {
+			...space,
+			PhoneNumber: '6580000000',
+			Granularity: 'HALF_HOUR',
+			Start: 1732492800000,
+			End: 1732579199000,
+		},
 	},
 	{
 		name: 'ModifyPhoneBusinessProfile, Websites array and emoji',
@@ -380,12 +459,23 @@ export const SIGNING_CASES: SigningCase[] = [
 	{
 		name: 'CreatePhoneMessageQrdl prefilled message with specials (body)',
 		action: 'CreatePhoneMessageQrdl',
-		params: { ...space, PhoneNumber: '6580000000', GenerateQrImage: 'PNG', PrefilledMessage: `Hi! I'd like ${PUNCTUATION} 50% #deal 你好` },
+		params: {
+			...space,
+			PhoneNumber: '6580000000',
+			GenerateQrImage: 'PNG',
+			PrefilledMessage: `Hi! I'd like ${PUNCTUATION} 50% #deal 你好`,
+		},
 	},
 	{
 		name: 'UpdatePhoneMessageQrdl',
 		action: 'UpdatePhoneMessageQrdl',
-		params: { ...space, PhoneNumber: '6580000000', QrdlCode: 'QR/+=1', GenerateQrImage: 'SVG', PrefilledMessage: 'new text' },
+		params: {
+			...space,
+			PhoneNumber: '6580000000',
+			QrdlCode: 'QR/+=1',
+			GenerateQrImage: 'SVG',
+			PrefilledMessage: 'new text',
+		},
 	},
 	{
 		name: 'UpdateCommerceSetting booleans',
@@ -406,7 +496,11 @@ export const SIGNING_CASES: SigningCase[] = [
 	{
 		name: 'GetPermissionByCode Permissions array',
 		action: 'GetPermissionByCode',
-		params: { ...space, Code: 'AQD/+=abc', Permissions: ['whatsapp_business_management', 'business_management'] },
+		params: {
+			...space,
+			Code: 'AQD/+=abc',
+			Permissions: ['whatsapp_business_management', 'business_management'],
+		},
 	},
 	{
 		name: 'QueryWabaBusinessInfo',

@@ -77,7 +77,9 @@ export async function runChatAppError(
 }
 
 /** Every gateway call the emulator received: action, decoded parameters and outcome. */
-export function received(emu: CamsEmulator): Array<{ action?: string; params: Record<string, string>; outcome: string }> {
+export function received(
+	emu: CamsEmulator,
+): Array<{ action?: string; params: Record<string, string>; outcome: string }> {
 	return emu.calls().map(({ action, params, outcome }) => ({ action, params, outcome }));
 }
 

@@ -1,5 +1,11 @@
 /** The harness itself: real n8n-core contexts, real parameter resolution, real signed HTTP. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { verifyAcs3 } from './acs3Verify';
@@ -34,7 +40,12 @@ class EchoNode implements INodeType {
 				type: 'resourceLocator',
 				default: { mode: 'list', value: '' },
 				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'x' } },
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'x' },
+					},
 					{ displayName: 'By Code', name: 'id', type: 'string' },
 				],
 			},
@@ -71,7 +82,10 @@ describe('n8n-core harness', () => {
 	it('resolves defaults, expressions per item and resource locators like n8n', async () => {
 		const { output } = await executeNode({
 			nodeType: new EchoNode(),
-			parameters: { text: '={{ $json.name.toUpperCase() }} #{{ $itemIndex }}', template: { __rl: true, mode: 'id', value: '={{ $json.code }}' } },
+			parameters: {
+				text: '={{ $json.name.toUpperCase() }} #{{ $itemIndex }}',
+				template: { __rl: true, mode: 'id', value: '={{ $json.code }}' },
+			},
 			credentials: credentials(),
 			items: [{ name: 'ann', code: 'T1' }, { json: { name: 'bob', code: 'T2' } }],
 		});
@@ -82,8 +96,17 @@ describe('n8n-core harness', () => {
 	});
 
 	it('honours typeVersion and continueOnFail', async () => {
-		const { output } = await executeNode({ nodeType: new EchoNode(), typeVersion: 1, continueOnFail: true, credentials: credentials() });
-		expect(output[0][0].json).toMatchObject({ version: 1, continueOnFail: true, text: 'default text' });
+		const { output } = await executeNode({
+			nodeType: new EchoNode(),
+			typeVersion: 1,
+			continueOnFail: true,
+			credentials: credentials(),
+		});
+		expect(output[0][0].json).toMatchObject({
+			version: 1,
+			continueOnFail: true,
+			text: 'default text',
+		});
 	});
 
 	it('gives credentials with the credential type defaults and resolved expressions', async () => {
@@ -93,30 +116,51 @@ describe('n8n-core harness', () => {
 			items: [{ tenant: 'acme' }],
 		});
 		const data = (await context.getCredentials('alibabaCloudChatAppApi', 0)) as IDataObject;
-		expect(data).toMatchObject({ accessKeyId: 'AK-acme', region: 'ap-southeast-1', securityToken: '' });
+		expect(data).toMatchObject({
+			accessKeyId: 'AK-acme',
+			region: 'ap-southeast-1',
+			securityToken: '',
+		});
 		// Hidden by displayOptions (region is not "custom"), so n8n leaves it out.
 		expect(data).not.toHaveProperty('endpoint');
 	});
 
 	it('refuses credentials the node type does not declare, as n8n does', async () => {
-		const { context } = createExecuteHarness({ nodeType: new EchoNode(), credentials: credentials() });
-		await expect(context.getCredentials('someOtherApi', 0)).rejects.toThrow(/does not have any credentials of type "someOtherApi"/);
+		const { context } = createExecuteHarness({
+			nodeType: new EchoNode(),
+			credentials: credentials(),
+		});
+		await expect(context.getCredentials('someOtherApi', 0)).rejects.toThrow(
+			/does not have any credentials of type "someOtherApi"/,
+		);
 	});
 
 	it('sends signed requests from an ExecuteContext and records what authenticate returned', async () => {
-		const { context, credentialsHelper } = createExecuteHarness({ nodeType: new CamsProbe(), credentials: credentials() });
-		const response = await context.helpers.httpRequestWithAuthentication.call(context, 'alibabaCloudChatAppApi', {
-			method: 'POST',
-			url: '/',
-			headers: { 'x-acs-action': 'QueryChatappPhoneNumbers' },
-			qs: { CustSpaceId: 'cs 1' },
-			json: true,
+		const { context, credentialsHelper } = createExecuteHarness({
+			nodeType: new CamsProbe(),
+			credentials: credentials(),
 		});
+		const response = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'alibabaCloudChatAppApi',
+			{
+				method: 'POST',
+				url: '/',
+				headers: { 'x-acs-action': 'QueryChatappPhoneNumbers' },
+				qs: { CustSpaceId: 'cs 1' },
+				json: true,
+			},
+		);
 		expect(response).toMatchObject({ Code: 'OK' });
 		expect(verifyAcs3(server.last(), KEYS.accessKeySecret)).toMatchObject({ ok: true });
 		expect(credentialsHelper.authenticated).toHaveLength(1);
-		expect(credentialsHelper.authenticated[0].incoming).toMatchObject({ url: '/', qs: { CustSpaceId: 'cs 1' } });
-		expect(credentialsHelper.authenticated[0].outgoing.url).toBe(`${server.url}/?CustSpaceId=cs%201`);
+		expect(credentialsHelper.authenticated[0].incoming).toMatchObject({
+			url: '/',
+			qs: { CustSpaceId: 'cs 1' },
+		});
+		expect(credentialsHelper.authenticated[0].outgoing.url).toBe(
+			`${server.url}/?CustSpaceId=cs%201`,
+		);
 	});
 
 	it('provides a LoadOptionsContext with the current parameters and signed HTTP', async () => {
@@ -127,14 +171,19 @@ describe('n8n-core harness', () => {
 			path: 'parameters.templateCode',
 		});
 		expect(context.getCurrentNodeParameter('custSpaceId')).toBe('cs-9');
-		expect((await context.getCredentials('alibabaCloudChatAppApi')) as IDataObject).toMatchObject({ accessKeyId: KEYS.accessKeyId });
+		expect((await context.getCredentials('alibabaCloudChatAppApi')) as IDataObject).toMatchObject({
+			accessKeyId: KEYS.accessKeyId,
+		});
 		await context.helpers.httpRequestWithAuthentication.call(context, 'alibabaCloudChatAppApi', {
 			method: 'POST',
 			url: '/',
 			headers: { 'x-acs-action': 'ListChatappTemplate' },
 			qs: { CustSpaceId: 'cs-9' },
 		});
-		expect(verifyAcs3(server.last(), KEYS.accessKeySecret)).toMatchObject({ ok: true, query: [['CustSpaceId', 'cs-9']] });
+		expect(verifyAcs3(server.last(), KEYS.accessKeySecret)).toMatchObject({
+			ok: true,
+			query: [['CustSpaceId', 'cs-9']],
+		});
 	});
 
 	it('provides a HookContext with signed HTTP', async () => {
@@ -147,12 +196,25 @@ describe('n8n-core harness', () => {
 			body: { CustSpaceId: 'cs-1', StatusCallbackUrl: 'http://x/y?z=1' },
 		});
 		expect(verifyAcs3(server.last(), KEYS.accessKeySecret)).toMatchObject({ ok: true });
-		expect(server.last().body.toString()).toBe('CustSpaceId=cs-1&StatusCallbackUrl=http%3A%2F%2Fx%2Fy%3Fz%3D1');
+		expect(server.last().body.toString()).toBe(
+			'CustSpaceId=cs-1&StatusCallbackUrl=http%3A%2F%2Fx%2Fy%3Fz%3D1',
+		);
 	});
 
 	it('keeps binary data in memory (n8n "default" mode) without touching the disk', async () => {
-		const { context } = createExecuteHarness({ nodeType: new CamsProbe(), credentials: credentials() });
-		const binary = await context.helpers.prepareBinaryData(Buffer.from('hello'), 'a.txt', 'text/plain');
-		expect(binary).toMatchObject({ data: Buffer.from('hello').toString('base64'), fileName: 'a.txt', mimeType: 'text/plain' });
+		const { context } = createExecuteHarness({
+			nodeType: new CamsProbe(),
+			credentials: credentials(),
+		});
+		const binary = await context.helpers.prepareBinaryData(
+			Buffer.from('hello'),
+			'a.txt',
+			'text/plain',
+		);
+		expect(binary).toMatchObject({
+			data: Buffer.from('hello').toString('base64'),
+			fileName: 'a.txt',
+			mimeType: 'text/plain',
+		});
 	});
 });

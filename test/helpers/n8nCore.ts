@@ -166,7 +166,10 @@ export class TestCredentialsHelper implements ICredentialsHelper {
 		let outgoing = requestOptions as IHttpRequestOptions;
 		if (typeof credentialType.authenticate === 'function') {
 			// Exactly what packages/cli/src/credentials-helper.ts does for a function.
-			outgoing = await credentialType.authenticate(credentials, requestOptions as IHttpRequestOptions);
+			outgoing = await credentialType.authenticate(
+				credentials,
+				requestOptions as IHttpRequestOptions,
+			);
 		} else if (credentialType.authenticate !== undefined) {
 			throw new Error('The harness only implements function-typed authenticate');
 		}
@@ -192,7 +195,8 @@ export class TestCredentialsHelper implements ICredentialsHelper {
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.credentialData[type];
-		if (data === undefined) throw new Error(`No credentials of type "${type}" were given to the harness`);
+		if (data === undefined)
+			throw new Error(`No credentials of type "${type}" were given to the harness`);
 		// As the CLI's applyDefaultsAndOverwrites: add the defaults of the credential's properties…
 		let decrypted = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),
@@ -258,7 +262,10 @@ export interface HarnessOptions {
 	/** Decrypted data of our `alibabaCloudChatAppApi` credential; omit for a node without one. */
 	credentials?: ICredentialDataDecryptedObject | IDataObject;
 	/** Other credential types and their data, keyed by type name (our type is always known). */
-	extraCredentials?: Record<string, { type: ICredentialType; data: ICredentialDataDecryptedObject }>;
+	extraCredentials?: Record<
+		string,
+		{ type: ICredentialType; data: ICredentialDataDecryptedObject }
+	>;
 	/** Input items (`{ json }` objects, or plain objects that become `json`); default one empty item. */
 	items?: Array<INodeExecutionData | IDataObject>;
 	/** Defaults to the highest version of the node type. */
@@ -315,7 +322,8 @@ export function buildHarness(options: HarnessOptions): Harness {
 
 	const nodeTypes: INodeTypes = {
 		getByName: () => options.nodeType,
-		getByNameAndVersion: (_name: string, version?: number) => describe(options.nodeType, version ?? typeVersion),
+		getByNameAndVersion: (_name: string, version?: number) =>
+			describe(options.nodeType, version ?? typeVersion),
 		getKnownTypes: () => ({}),
 	};
 
@@ -335,7 +343,8 @@ export function buildHarness(options: HarnessOptions): Harness {
 
 	const node: INode = {
 		id: 'node-under-test-id',
-		name: options.nodeName ?? resolved.description.defaults?.name ?? resolved.description.displayName,
+		name:
+			options.nodeName ?? resolved.description.defaults?.name ?? resolved.description.displayName,
 		type: typeName,
 		typeVersion,
 		position: [0, 0],
@@ -464,7 +473,9 @@ export function createLoadOptionsHarness(options: LoadOptionsHarnessOptions): Lo
 	return { ...harness, context };
 }
 
-export function createLoadOptionsContext(options: LoadOptionsHarnessOptions): ILoadOptionsFunctions {
+export function createLoadOptionsContext(
+	options: LoadOptionsHarnessOptions,
+): ILoadOptionsFunctions {
 	return createLoadOptionsHarness(options).context;
 }
 
@@ -474,7 +485,9 @@ export interface HookHarnessOptions extends HarnessOptions {
 }
 
 /** A real n8n-core `HookContext`, for a trigger's `webhookMethods` (checkExists/create/delete). */
-export function createHookContext(options: HookHarnessOptions): IHookFunctions & { harness: Harness } {
+export function createHookContext(
+	options: HookHarnessOptions,
+): IHookFunctions & { harness: Harness } {
 	const harness = buildHarness(options);
 	const context = new HookContext(
 		harness.workflow,
@@ -495,10 +508,14 @@ export interface WebhookHarnessOptions extends HarnessOptions {
 }
 
 /** A real n8n-core `WebhookContext`; `request`/`response` are what `getRequestObject` etc. return. */
-export function createWebhookContext(options: WebhookHarnessOptions): IWebhookFunctions & { harness: Harness } {
+export function createWebhookContext(
+	options: WebhookHarnessOptions,
+): IWebhookFunctions & { harness: Harness } {
 	const harness = buildHarness(options);
-	harness.additionalData.httpRequest = options.request as IWorkflowExecuteAdditionalData['httpRequest'];
-	harness.additionalData.httpResponse = (options.response ?? {}) as IWorkflowExecuteAdditionalData['httpResponse'];
+	harness.additionalData.httpRequest =
+		options.request as IWorkflowExecuteAdditionalData['httpRequest'];
+	harness.additionalData.httpResponse = (options.response ??
+		{}) as IWorkflowExecuteAdditionalData['httpResponse'];
 	const webhookData = {
 		httpMethod: 'POST',
 		node: harness.node.name,
@@ -552,7 +569,9 @@ export interface CredentialTestOutcome extends INodeCredentialTestResult {
  * n8n-core's real `RoutingNode` in a real `ExecuteContext` (mode `internal`), with the
  * decrypted credential passed in directly; then the same error mapping and `rules` evaluation.
  */
-export async function testCredential(options: CredentialTestOptions): Promise<CredentialTestOutcome> {
+export async function testCredential(
+	options: CredentialTestOptions,
+): Promise<CredentialTestOutcome> {
 	setUpN8nCoreDi();
 	const credentialType = new AlibabaCloudChatAppApi();
 	const testRequest = credentialType.test;
@@ -565,7 +584,12 @@ export async function testCredential(options: CredentialTestOptions): Promise<Cr
 		null,
 		null,
 	) as ICredentialDataDecryptedObject;
-	const credentialsDecrypted = { id: CREDENTIAL_ID, name: 'Test credential', type: credentialType.name, data };
+	const credentialsDecrypted = {
+		id: CREDENTIAL_ID,
+		name: 'Test credential',
+		type: credentialType.name,
+		data,
+	};
 
 	const baseType: INodeType = options.nodeType ?? {
 		description: {
@@ -603,7 +627,9 @@ export async function testCredential(options: CredentialTestOptions): Promise<Cr
 		type: nodeTypeCopy.description.name,
 		typeVersion: Array.isArray(version) ? version.slice(-1)[0] : version,
 		position: [0, 0],
-		credentials: { [credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+		credentials: {
+			[credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+		},
 	};
 	const workflow = new Workflow({
 		nodes: [node],
@@ -615,7 +641,10 @@ export async function testCredential(options: CredentialTestOptions): Promise<Cr
 			getKnownTypes: () => ({}),
 		},
 	});
-	const credentialsHelper = new TestCredentialsHelper({ [credentialType.name]: credentialType }, { [credentialType.name]: data });
+	const credentialsHelper = new TestCredentialsHelper(
+		{ [credentialType.name]: credentialType },
+		{ [credentialType.name]: data },
+	);
 	const { additionalData } = buildHarness({ nodeType: nodeTypeCopy, credentials: data });
 	additionalData.credentialsHelper = credentialsHelper;
 	const inputData = { main: [[{ json: {} }]] };
@@ -638,7 +667,9 @@ export async function testCredential(options: CredentialTestOptions): Promise<Cr
 	try {
 		response = await routingNode.runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const { status, statusText } = cause.response;
 			for (const rule of testRequest.rules ?? []) {
@@ -647,7 +678,12 @@ export async function testCredential(options: CredentialTestOptions): Promise<Cr
 				}
 			}
 			if (status < 199 || status > 299) {
-				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}`, credentialsHelper, error };
+				return {
+					status: 'Error',
+					message: statusText || `Received HTTP status code: ${status}`,
+					credentialsHelper,
+					error,
+				};
 			}
 		} else if (cause?.code) {
 			return { status: 'Error', message: cause.code, credentialsHelper, error };
@@ -657,7 +693,9 @@ export async function testCredential(options: CredentialTestOptions): Promise<Cr
 	for (const rule of testRequest.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const json = response![0][0].json as IDataObject;
-			const value = rule.properties.key.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], json);
+			const value = rule.properties.key
+				.split('.')
+				.reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], json);
 			if (value === rule.properties.value) {
 				return { status: 'Error', message: rule.properties.message, credentialsHelper };
 			}

@@ -3,7 +3,13 @@
  * input item. It lets credential and transport tests run through the real n8n-core contexts
  * before (and independently of) the real nodes.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { camsRequest, CREDENTIAL_TYPE } from '../../nodes/AlibabaCloudChatApp/transport';

@@ -60,7 +60,8 @@ function isModelClass(type: unknown): type is ModelClass {
 function fromWire(type: unknown, value: unknown, path: string, topLevel = false): unknown {
 	if (value === undefined || value === null) return value;
 	if (isModelClass(type)) {
-		if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path}: expected an object for ${type.name}`);
+		if (typeof value !== 'object' || Array.isArray(value))
+			throw new Error(`${path}: expected an object for ${type.name}`);
 		const names = type.names();
 		const types = type.types();
 		const camelOf = Object.fromEntries(Object.entries(names).map(([camel, wire]) => [wire, camel]));
@@ -71,19 +72,24 @@ function fromWire(type: unknown, value: unknown, path: string, topLevel = false)
 			// The SDK serialises nested model fields in names() order; a different order in the test
 			// table would make the JSON differ for a reason that is not the signer's. (Top-level
 			// params are placed by name, so their order does not matter.)
-			throw new Error(`${path}: keys ${keys.join(',')} are not in the SDK's order ${wireOrder.join(',')}`);
+			throw new Error(
+				`${path}: keys ${keys.join(',')} are not in the SDK's order ${wireOrder.join(',')}`,
+			);
 		}
 		const out: Record<string, unknown> = {};
 		for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
 			const camel = camelOf[key];
-			if (!camel) throw new Error(`${path}: ${type.name} has no field ${key} (the SDK would drop it)`);
+			if (!camel)
+				throw new Error(`${path}: ${type.name} has no field ${key} (the SDK would drop it)`);
 			out[camel] = fromWire(types[camel], field, `${path}.${key}`);
 		}
 		return out;
 	}
 	if (type && typeof type === 'object' && (type as { type?: string }).type === 'array') {
 		if (!Array.isArray(value)) throw new Error(`${path}: expected an array`);
-		return value.map((item, i) => fromWire((type as { itemType?: unknown }).itemType, item, `${path}[${i}]`));
+		return value.map((item, i) =>
+			fromWire((type as { itemType?: unknown }).itemType, item, `${path}[${i}]`),
+		);
 	}
 	if (type && typeof type === 'object' && (type as { type?: string }).type === 'map') {
 		return Object.fromEntries(
@@ -133,17 +139,24 @@ export async function sdkCall(
 		}),
 	);
 	const method = `${action[0].toLowerCase()}${action.slice(1)}WithOptions`;
-	const call = (client as unknown as Record<string, (request: object, runtime: object) => Promise<unknown>>)[method];
+	const call = (
+		client as unknown as Record<string, (request: object, runtime: object) => Promise<unknown>>
+	)[method];
 	if (typeof call !== 'function') throw new Error(`The SDK client has no ${method}`);
 	const before = server.requests.length;
 	clock.date = date;
 	clock.nonce = nonce;
 	try {
-		await call.call(client, sdkRequest(action, params), new $Util.RuntimeOptions({ autoretry: false }));
+		await call.call(
+			client,
+			sdkRequest(action, params),
+			new $Util.RuntimeOptions({ autoretry: false }),
+		);
 	} finally {
 		clock.date = '';
 		clock.nonce = '';
 	}
-	if (server.requests.length !== before + 1) throw new Error(`Expected one SDK request, got ${server.requests.length - before}`);
+	if (server.requests.length !== before + 1)
+		throw new Error(`Expected one SDK request, got ${server.requests.length - before}`);
 	return server.last();
 }

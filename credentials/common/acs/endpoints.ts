@@ -1,5 +1,7 @@
 /** Regions with a documented public CAMS endpoint. Singapore is the only one Alibaba lists. */
-export const CAMS_REGIONS = [{ name: 'Singapore (ap-southeast-1)', value: 'ap-southeast-1' }] as const;
+export const CAMS_REGIONS = [
+	{ name: 'Singapore (ap-southeast-1)', value: 'ap-southeast-1' },
+] as const;
 
 export const CUSTOM_ENDPOINT = 'custom';
 

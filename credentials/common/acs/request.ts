@@ -57,7 +57,9 @@ export function buildSignedRequest(
 	const url = new URL(request.url || '/', request.baseURL || endpoint);
 	const query: Array<[string, string]> = [...url.searchParams.entries()];
 	query.push(...definedEntries(request.qs));
-	url.search = query.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`).join('&');
+	url.search = query
+		.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
+		.join('&');
 
 	const body = serialiseBody(request.body);
 	const headers: Record<string, string> = {};

@@ -22,7 +22,8 @@ export const channelLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The channel ID (CustSpaceId) shown on the Channel Management page of the CAMS console',
+	description:
+		'The channel ID (CustSpaceId) shown on the Channel Management page of the CAMS console',
 	modes: [
 		{
 			displayName: 'From List',
@@ -72,7 +73,8 @@ export const templateLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The template code. The list shows approved templates with their language and category.',
+	description:
+		'The template code. The list shows approved templates with their language and category.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -80,7 +82,12 @@ export const templateLocator: INodeProperties = {
 			type: 'list',
 			typeOptions: { searchListMethod: 'searchApprovedTemplates', searchable: true },
 		},
-		{ displayName: 'Code', name: 'id', type: 'string', placeholder: 'e.g. 744c4b5c79c9432497a075bdfca3d9a1' },
+		{
+			displayName: 'Code',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 744c4b5c79c9432497a075bdfca3d9a1',
+		},
 	],
 };
 
@@ -89,7 +96,9 @@ export const anyTemplateLocator: INodeProperties = {
 	...templateLocator,
 	description: 'The template code. The list shows templates in every review state.',
 	modes: (templateLocator.modes ?? []).map((mode) =>
-		mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } } : mode,
+		mode.name === 'list'
+			? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } }
+			: mode,
 	),
 };
 

@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { Pacing } from '../helpers/pacing';
 
 /** What one item produced: its output (one or more objects) or its error. */
-export type ItemResult = { json: IDataObject | IDataObject[]; binary?: INodeExecutionData['binary'] } | { error: Error };
+export type ItemResult =
+	{ json: IDataObject | IDataObject[]; binary?: INodeExecutionData['binary'] } | { error: Error };
 
 /**
  * The contract of an `<operation>.operation.ts` file. Most operations handle one item in

@@ -8,7 +8,9 @@ import type { ItemResult, OperationModule } from './operation';
 function findOperation(context: IExecuteFunctions): OperationModule {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const found = (resources as Record<string, Record<string, OperationModule>>)[resource]?.[operation];
+	const found = (resources as Record<string, Record<string, OperationModule>>)[resource]?.[
+		operation
+	];
 	if (!found) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -26,10 +28,16 @@ async function runItems(
 	if (operation.executeBatch) return await operation.executeBatch.call(context, items);
 	const execute = operation.execute!;
 	const runOne = async (i: number) => await execute.call(context, i);
-	const pacing = operation.pacing ? operation.pacing.call(context) : { concurrency: 1, perSecond: Infinity };
+	const pacing = operation.pacing
+		? operation.pacing.call(context)
+		: { concurrency: 1, perSecond: Infinity };
 	const outcomes = await runPaced(items.length, pacing, runOne, !context.continueOnFail());
 	return outcomes.map((outcome) =>
-		outcome === undefined ? undefined : outcome.ok ? { json: outcome.value } : { error: outcome.error },
+		outcome === undefined
+			? undefined
+			: outcome.ok
+				? { json: outcome.value }
+				: { error: outcome.error },
 	);
 }
 

@@ -31,12 +31,19 @@ function birthday(value: string | undefined): string | undefined {
 	if (found === undefined) return undefined;
 	const date = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(found)?.[1];
 	if (!date) {
-		throw new ContentError(`Birthday "${found}" is not a date`, 'Write the birthday as YYYY-MM-DD, e.g. 1990-01-31.');
+		throw new ContentError(
+			`Birthday "${found}" is not a date`,
+			'Write the birthday as YYYY-MM-DD, e.g. 1990-01-31.',
+		);
 	}
 	return date;
 }
 
-function list<T extends IDataObject>(entries: T[] | undefined, key: keyof T, build: (entry: T) => IDataObject): IDataObject[] | undefined {
+function list<T extends IDataObject>(
+	entries: T[] | undefined,
+	key: keyof T,
+	build: (entry: T) => IDataObject,
+): IDataObject[] | undefined {
 	const built = (entries ?? []).filter((entry) => text(entry[key]) !== undefined).map(build);
 	return built.length > 0 ? built : undefined;
 }
@@ -54,19 +61,34 @@ export function buildContact(input: ContactInput): IDataObject {
 		prefix: text(input.prefix),
 		suffix: text(input.suffix),
 	};
-	const joined = [parts.prefix, parts.first_name, parts.middle_name, parts.last_name, parts.suffix].filter(Boolean).join(' ');
+	const joined = [parts.prefix, parts.first_name, parts.middle_name, parts.last_name, parts.suffix]
+		.filter(Boolean)
+		.join(' ');
 	const formatted = text(input.formattedName) ?? text(joined);
 	if (!formatted) {
-		throw new ContentError('The contact has no name', 'Set "Full Name" (or at least a first or last name) of the contact.');
+		throw new ContentError(
+			'The contact has no name',
+			'Set "Full Name" (or at least a first or last name) of the contact.',
+		);
 	}
 	if (!Object.values(parts).some(Boolean)) parts.first_name = formatted;
 	return nonEmpty({
 		name: nonEmpty({ formatted_name: formatted, ...parts }),
 		birthday: birthday(input.birthday),
-		org: nonEmpty({ company: text(input.company), department: text(input.department), title: text(input.title) }),
-		phones: list(input.phones, 'phone', (entry) => nonEmpty({ phone: text(entry.phone), type: text(entry.type), wa_id: text(entry.waId) })!),
-		emails: list(input.emails, 'email', (entry) => nonEmpty({ email: text(entry.email), type: text(entry.type) })!),
-		urls: list(input.urls, 'url', (entry) => nonEmpty({ url: text(entry.url), type: text(entry.type) })!),
+		org: nonEmpty({
+			company: text(input.company),
+			department: text(input.department),
+			title: text(input.title),
+		}),
+		phones: list(input.phones, 'phone', (entry) =>
+			nonEmpty({ phone: text(entry.phone), type: text(entry.type), wa_id: text(entry.waId) })!,
+		),
+		emails: list(input.emails, 'email', (entry) =>
+			nonEmpty({ email: text(entry.email), type: text(entry.type) })!,
+		),
+		urls: list(input.urls, 'url', (entry) =>
+			nonEmpty({ url: text(entry.url), type: text(entry.type) })!,
+		),
 	})!;
 }
 
@@ -84,7 +106,11 @@ export function checkContacts(value: unknown): IDataObject[] {
 	}
 	contacts.forEach((contact, index) => {
 		const name = isObject(contact) ? contact.name : undefined;
-		if (!isObject(name) || typeof name.formatted_name !== 'string' || name.formatted_name.trim() === '') {
+		if (
+			!isObject(name) ||
+			typeof name.formatted_name !== 'string' ||
+			name.formatted_name.trim() === ''
+		) {
 			throw new ContentError(
 				`Contact ${index + 1} has no name.formatted_name`,
 				'Every contact needs "name": {"formatted_name": "…"} plus at least one name part such as "first_name".',

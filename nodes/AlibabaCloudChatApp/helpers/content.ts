@@ -7,16 +7,52 @@ import { defined } from './utils';
 
 /** Free-form message types per channel type (cams-api.md 3.1), in the order the UI offers them. */
 export const MESSAGE_TYPES: Readonly<Record<string, readonly string[]>> = {
-	whatsapp: ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction'],
-	viber: ['text', 'image', 'video', 'document', 'text_image', 'text_button', 'text_image_button', 'text_video', 'text_video_button'],
+	whatsapp: [
+		'text',
+		'image',
+		'video',
+		'audio',
+		'document',
+		'sticker',
+		'location',
+		'contacts',
+		'interactive',
+		'reaction',
+	],
+	viber: [
+		'text',
+		'image',
+		'video',
+		'document',
+		'text_image',
+		'text_button',
+		'text_image_button',
+		'text_video',
+		'text_video_button',
+	],
 	messenger: ['text', 'image', 'video', 'audio', 'document', 'interactive'],
 	instagram: ['text', 'image', 'video', 'audio'],
 };
 
-const CHANNEL_NAMES: Record<string, string> = { whatsapp: 'WhatsApp', viber: 'Viber', messenger: 'Messenger', instagram: 'Instagram' };
+const CHANNEL_NAMES: Record<string, string> = {
+	whatsapp: 'WhatsApp',
+	viber: 'Viber',
+	messenger: 'Messenger',
+	instagram: 'Instagram',
+};
 
 /** Types whose content has a media `link` (uploaded first when it comes from a binary file). */
-export const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker', 'text_image', 'text_image_button', 'text_video', 'text_video_button'];
+export const MEDIA_TYPES = [
+	'image',
+	'video',
+	'audio',
+	'document',
+	'sticker',
+	'text_image',
+	'text_image_button',
+	'text_video',
+	'text_video_button',
+];
 
 const WHATSAPP_TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
@@ -51,7 +87,13 @@ type Builder = (input: ContentInput) => Content;
 
 /** Drops undefined values, so the JSON carries only the keys that were set. */
 function mediaLink(input: ContentInput): string | undefined {
-	return input.mediaFromBinary ? undefined : requireHttpUrl(input.link, 'Media Link', 'To send a file from n8n, set "Media Source" to "Binary File".');
+	return input.mediaFromBinary
+		? undefined
+		: requireHttpUrl(
+				input.link,
+				'Media Link',
+				'To send a file from n8n, set "Media Source" to "Binary File".',
+			);
 }
 
 function bodyText(input: ContentInput, max?: number): string {
@@ -78,7 +120,11 @@ function linkFileName(link: string | undefined): string {
 /** The document's name, else the last segment of its link. */
 function documentName(input: ContentInput): string {
 	const fromLink = input.mediaFromBinary ? '' : linkFileName(input.link);
-	return requireText(text(input.fileName) ?? text(fromLink), 'File Name', 'the name the recipient sees, with its extension, e.g. invoice.pdf');
+	return requireText(
+		text(input.fileName) ?? text(fromLink),
+		'File Name',
+		'the name the recipient sees, with its extension, e.g. invoice.pdf',
+	);
 }
 
 function positiveNumber(value: unknown, label: string, hint: string): number {
@@ -92,7 +138,10 @@ function positiveNumber(value: unknown, label: string, hint: string): number {
 function coordinate(value: unknown, label: string, limit: number): number {
 	const number = typeof value === 'number' ? value : Number(text(value) ?? NaN);
 	if (!Number.isFinite(number) || Math.abs(number) > limit) {
-		throw new ContentError(`${label} "${value ?? ''}" is not valid`, `Set "${label}" to a number from -${limit} to ${limit}, in decimal degrees.`);
+		throw new ContentError(
+			`${label} "${value ?? ''}" is not valid`,
+			`Set "${label}" to a number from -${limit} to ${limit}, in decimal degrees.`,
+		);
 	}
 	return number;
 }
@@ -108,21 +157,34 @@ function location(input: ContentInput): IDataObject {
 
 function reaction(input: ContentInput): IDataObject {
 	return {
-		messageId: requireText(input.reactionMessageId, 'Message ID to React To', 'the MessageId of the message the reaction belongs to'),
+		messageId: requireText(
+			input.reactionMessageId,
+			'Message ID to React To',
+			'the MessageId of the message the reaction belongs to',
+		),
 		emoji: requireText(input.emoji, 'Emoji', 'one emoji, e.g. 👍'),
 	};
 }
 
 const linkOnly: Builder = (input) => defined({ link: mediaLink(input) });
-const withCaption: Builder = (input) => defined({ link: mediaLink(input), caption: caption(input) });
+const withCaption: Builder = (input) =>
+	defined({ link: mediaLink(input), caption: caption(input) });
 
 /** Viber video fields: CAMS wants a thumbnail, the size in bytes and the length in seconds. */
 function viberVideo(input: ContentInput): IDataObject {
 	return {
 		link: mediaLink(input),
 		thumbnail: requireHttpUrl(input.thumbnail, 'Thumbnail Link'),
-		fileSize: positiveNumber(input.fileSize, 'File Size (Bytes)', 'the size of the video in bytes (filled in automatically for a binary file)'),
-		duration: positiveNumber(input.duration, 'Duration (Seconds)', 'the length of the video in seconds'),
+		fileSize: positiveNumber(
+			input.fileSize,
+			'File Size (Bytes)',
+			'the size of the video in bytes (filled in automatically for a binary file)',
+		),
+		duration: positiveNumber(
+			input.duration,
+			'Duration (Seconds)',
+			'the length of the video in seconds',
+		),
 	};
 }
 
@@ -138,14 +200,21 @@ function viberDocument(input: ContentInput): IDataObject {
 	const fileName = documentName(input);
 	const extension = /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1];
 	if (!extension) {
-		throw new ContentError(`File Name "${fileName}" has no extension`, 'Viber takes the file type from the extension: name the file like report.pdf.');
+		throw new ContentError(
+			`File Name "${fileName}" has no extension`,
+			'Viber takes the file type from the extension: name the file like report.pdf.',
+		);
 	}
 	return defined({ link, fileName, fileType: extension.toLowerCase() });
 }
 
 const BUILDERS: Record<string, Record<string, Builder>> = {
 	whatsapp: {
-		text: (input) => defined({ text: bodyText(input, WHATSAPP_TEXT_LIMIT), previewUrl: input.previewUrl ? true : undefined }),
+		text: (input) =>
+			defined({
+				text: bodyText(input, WHATSAPP_TEXT_LIMIT),
+				previewUrl: input.previewUrl ? true : undefined,
+			}),
 		image: withCaption,
 		video: withCaption,
 		audio: linkOnly,
@@ -163,9 +232,11 @@ const BUILDERS: Record<string, Record<string, Builder>> = {
 		document: viberDocument,
 		text_image: (input) => defined({ text: bodyText(input), link: mediaLink(input) }),
 		text_button: (input) => ({ text: bodyText(input), ...viberButton(input) }),
-		text_image_button: (input) => defined({ text: bodyText(input), link: mediaLink(input), ...viberButton(input) }),
+		text_image_button: (input) =>
+			defined({ text: bodyText(input), link: mediaLink(input), ...viberButton(input) }),
 		text_video: (input) => defined({ text: bodyText(input), ...viberVideo(input) }),
-		text_video_button: (input) => defined({ text: bodyText(input), ...viberVideo(input), ...viberButton(input) }),
+		text_video_button: (input) =>
+			defined({ text: bodyText(input), ...viberVideo(input), ...viberButton(input) }),
 	},
 	messenger: {
 		text: (input) => ({ text: bodyText(input) }),
@@ -175,7 +246,12 @@ const BUILDERS: Record<string, Record<string, Builder>> = {
 		document: linkOnly,
 		interactive: (input) => checkInteractive(input.interactive, 'messenger'),
 	},
-	instagram: { text: (input) => ({ text: bodyText(input) }), image: linkOnly, video: linkOnly, audio: linkOnly },
+	instagram: {
+		text: (input) => ({ text: bodyText(input) }),
+		image: linkOnly,
+		video: linkOnly,
+		audio: linkOnly,
+	},
 };
 
 /** Rejects a message type the channel cannot send, listing the ones it can. */
@@ -200,7 +276,11 @@ export function checkMessageType(channelType: string, messageType: string): void
  * Keys follow CAMS (text, link, caption, fileName, latitude, …). Throws ContentError when the type
  * does not fit the channel or a required value is missing or malformed.
  */
-export function buildContent(channelType: string, messageType: string, input: ContentInput): Content {
+export function buildContent(
+	channelType: string,
+	messageType: string,
+	input: ContentInput,
+): Content {
 	checkMessageType(channelType, messageType);
 	return BUILDERS[channelType][messageType](input);
 }

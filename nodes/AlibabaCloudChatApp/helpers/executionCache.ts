@@ -15,7 +15,8 @@ export function executionCache<T>(isFresh: (value: T) => boolean = () => true) {
 		let entries = byContext.get(context);
 		if (!entries) byContext.set(context, (entries = new Map()));
 		const cached = entries.get(key);
-		if (cached && (cached.value === undefined || isFresh(cached.value))) return await cached.pending;
+		if (cached && (cached.value === undefined || isFresh(cached.value)))
+			return await cached.pending;
 		const entry: Entry<T> = { pending: load() };
 		entries.set(key, entry);
 		entry.pending.then(

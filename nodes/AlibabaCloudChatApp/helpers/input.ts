@@ -11,7 +11,12 @@ export function locatorValue(context: IExecuteFunctions, name: string, itemIndex
 }
 
 /** A required text parameter; the error names the field. */
-export function requiredValue(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function requiredValue(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const value = locatorValue(context, name, itemIndex);
 	if (!value) {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
@@ -23,14 +28,23 @@ export function requiredValue(context: IExecuteFunctions, name: string, label: s
 }
 
 /** A phone number in CAMS's digits-only form, or a NodeOperationError that says how to fix it. */
-export function phoneNumberValue(context: IExecuteFunctions, raw: string, label: string, itemIndex: number): string {
+export function phoneNumberValue(
+	context: IExecuteFunctions,
+	raw: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const normalised = normalisePhoneNumber(raw);
 	if (!normalised) {
-		throw new NodeOperationError(context.getNode(), `${label} "${raw}" is not a valid phone number`, {
-			itemIndex,
-			description:
-				'Use the international format with the country code, e.g. +65 9123 4567 or 6591234567 (8 to 15 digits; "+", spaces and dashes are removed).',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} "${raw}" is not a valid phone number`,
+			{
+				itemIndex,
+				description:
+					'Use the international format with the country code, e.g. +65 9123 4567 or 6591234567 (8 to 15 digits; "+", spaces and dashes are removed).',
+			},
+		);
 	}
 	return normalised;
 }
@@ -39,23 +53,39 @@ export function phoneNumberValue(context: IExecuteFunctions, raw: string, label:
  * Parses a JSON parameter; n8n may hand it over already parsed. A syntax error is reported with
  * the position JSON.parse found it at.
  */
-export function jsonValue(context: IExecuteFunctions, name: string, label: string, itemIndex: number): unknown {
+export function jsonValue(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): unknown {
 	const raw = context.getNodeParameter(name, itemIndex, '');
 	if (typeof raw !== 'string') return raw;
 	try {
 		return JSON.parse(raw);
 	} catch (error) {
 		const where = jsonErrorPosition(raw);
-		const position = where ? ` (at position ${where.offset}, line ${where.line} column ${where.column})` : '';
-		throw new NodeOperationError(context.getNode(), `${label} is not valid JSON: ${(error as Error).message}${position}`, {
-			itemIndex,
-			description: `Fix the JSON in "${label}". Keys and strings need double quotes, and there must be no trailing comma.`,
-		});
+		const position = where
+			? ` (at position ${where.offset}, line ${where.line} column ${where.column})`
+			: '';
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} is not valid JSON: ${(error as Error).message}${position}`,
+			{
+				itemIndex,
+				description: `Fix the JSON in "${label}". Keys and strings need double quotes, and there must be no trailing comma.`,
+			},
+		);
 	}
 }
 
 /** A JSON parameter that must be an object (not an array or a value). */
-export function jsonObjectValue(context: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
+export function jsonObjectValue(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): IDataObject {
 	const value = jsonValue(context, name, label, itemIndex);
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		throw new NodeOperationError(context.getNode(), `${label} must be a JSON object`, {
@@ -67,8 +97,18 @@ export function jsonObjectValue(context: IExecuteFunctions, name: string, label:
 }
 
 /** A required phone number parameter, in CAMS's digits-only form. */
-export function requiredPhoneNumber(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	return phoneNumberValue(context, requiredValue(context, name, label, itemIndex), label, itemIndex);
+export function requiredPhoneNumber(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	return phoneNumberValue(
+		context,
+		requiredValue(context, name, label, itemIndex),
+		label,
+		itemIndex,
+	);
 }
 
 /** The "Limit" of a Get Many operation; undefined when "Return All" is on. */
@@ -85,7 +125,10 @@ export function readUpdateFields(
 ): IDataObject {
 	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(context.getNode(), 'No field to update', { itemIndex, description });
+		throw new NodeOperationError(context.getNode(), 'No field to update', {
+			itemIndex,
+			description,
+		});
 	}
 	return fields;
 }

@@ -58,7 +58,10 @@ function checkUnique(values: string[], label: string): void {
 	const seen = new Set<string>();
 	for (const value of values) {
 		if (seen.has(value)) {
-			throw new ContentError(`Two entries have the same ${label} "${value}"`, `Give every entry its own ${label}.`);
+			throw new ContentError(
+				`Two entries have the same ${label} "${value}"`,
+				`Give every entry its own ${label}.`,
+			);
 		}
 		seen.add(value);
 	}
@@ -79,13 +82,23 @@ function replyButtons(buttons: ReplyButtonInput[] = []): IDataObject {
 		checkLength(id, LIMITS.buttonId, `Button ${index + 1} ID`);
 		return { type: 'reply', reply: { id, title } };
 	});
-	checkUnique(built.map((button) => button.reply.id), 'button ID');
-	checkUnique(built.map((button) => button.reply.title), 'button title');
+	checkUnique(
+		built.map((button) => button.reply.id),
+		'button ID',
+	);
+	checkUnique(
+		built.map((button) => button.reply.title),
+		'button title',
+	);
 	return { buttons: built };
 }
 
 function listAction(buttonText: string | undefined, rows: ListRowInput[] = []): IDataObject {
-	const button = requireText(buttonText, 'List Button Text', 'the label of the button that opens the list');
+	const button = requireText(
+		buttonText,
+		'List Button Text',
+		'the label of the button that opens the list',
+	);
 	checkLength(button, LIMITS.listButton, 'List Button Text');
 	const filled = rows.filter((row) => !isBlank(row));
 	if (filled.length === 0 || filled.length > LIMITS.rows) {
@@ -106,12 +119,21 @@ function listAction(buttonText: string | undefined, rows: ListRowInput[] = []): 
 		if (!sections.has(section)) sections.set(section, []);
 		sections.get(section)!.push(description ? { id, title, description } : { id, title });
 	});
-	checkUnique(filled.map((row) => text(row.id) ?? text(row.title)!), 'row ID');
+	checkUnique(
+		filled.map((row) => text(row.id) ?? text(row.title)!),
+		'row ID',
+	);
 	if (sections.size > LIMITS.sections) {
-		throw new ContentError(`A list has at most ${LIMITS.sections} sections`, 'Use fewer distinct section titles.');
+		throw new ContentError(
+			`A list has at most ${LIMITS.sections} sections`,
+			'Use fewer distinct section titles.',
+		);
 	}
 	if (sections.size > 1 && sections.has('')) {
-		throw new ContentError('Every row needs a section title when the list has several sections', 'Fill in "Section Title" on every row, or leave it empty on all rows.');
+		throw new ContentError(
+			'Every row needs a section title when the list has several sections',
+			'Fill in "Section Title" on every row, or leave it empty on all rows.',
+		);
 	}
 	return {
 		button,
@@ -125,7 +147,10 @@ function listAction(buttonText: string | undefined, rows: ListRowInput[] = []): 
 function ctaAction(displayText: string | undefined, url: string | undefined): IDataObject {
 	const label = requireText(displayText, 'Button Text', 'the label of the link button');
 	checkLength(label, LIMITS.ctaText, 'Button Text');
-	return { name: 'cta_url', parameters: { display_text: label, url: requireHttpUrl(url, 'Button Link') } };
+	return {
+		name: 'cta_url',
+		parameters: { display_text: label, url: requireHttpUrl(url, 'Button Link') },
+	};
 }
 
 /** Builds a WhatsApp interactive object (Meta's shape) for reply buttons, a list or a CTA URL button. */

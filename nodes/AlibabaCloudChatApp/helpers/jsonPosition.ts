@@ -3,7 +3,9 @@
  * "Unexpected token '}'" without an offset, and users need to know where to look.
  * Returns the zero-based offset and the 1-based line and column, or undefined when the text parses.
  */
-export function jsonErrorPosition(text: string): { offset: number; line: number; column: number } | undefined {
+export function jsonErrorPosition(
+	text: string,
+): { offset: number; line: number; column: number } | undefined {
 	let at = 0;
 	const fail = (): never => {
 		throw at;
@@ -72,6 +74,10 @@ export function jsonErrorPosition(text: string): { offset: number; line: number;
 		return undefined;
 	} catch (offset) {
 		const before = text.slice(0, offset as number).split('\n');
-		return { offset: offset as number, line: before.length, column: before[before.length - 1].length + 1 };
+		return {
+			offset: offset as number,
+			line: before.length,
+			column: before[before.length - 1].length + 1,
+		};
 	}
 }

@@ -11,7 +11,8 @@ export const metricRangeFields: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'Beginning of the period (CAMS keeps metrics from the day after they were enabled)',
+		description:
+			'Beginning of the period (CAMS keeps metrics from the day after they were enabled)',
 	},
 	{
 		displayName: 'End',
@@ -24,15 +25,22 @@ export const metricRangeFields: INodeProperties[] = [
 ];
 
 /** Reads Start and End as epoch ms; the error names the field and says how to fix it. */
-export function readMetricRange(context: IExecuteFunctions, itemIndex: number): { Start: number; End: number } {
+export function readMetricRange(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { Start: number; End: number } {
 	const read = (name: string, label: string): number => {
 		const raw = context.getNodeParameter(name, itemIndex, '');
 		const ms = toEpochMs(raw);
 		if (ms === undefined) {
-			throw new NodeOperationError(context.getNode(), `${label} is ${raw === '' ? 'empty' : `not a date: "${String(raw)}"`}`, {
-				itemIndex,
-				description: `Set "${label}" to a date and time, e.g. 2025-01-31T00:00:00Z, or to epoch milliseconds (or seconds).`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`${label} is ${raw === '' ? 'empty' : `not a date: "${String(raw)}"`}`,
+				{
+					itemIndex,
+					description: `Set "${label}" to a date and time, e.g. 2025-01-31T00:00:00Z, or to epoch milliseconds (or seconds).`,
+				},
+			);
 		}
 		return ms;
 	};

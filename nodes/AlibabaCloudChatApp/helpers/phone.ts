@@ -1,6 +1,9 @@
 /** Removes what people type around phone digits: spaces, dashes, dots, brackets and a leading `+`. */
 export function withoutPhoneFormatting(input: string): string {
-	return String(input).trim().replace(/[\s\-().]/g, '').replace(/^\+/, '');
+	return String(input)
+		.trim()
+		.replace(/[\s\-().]/g, '')
+		.replace(/^\+/, '');
 }
 
 /**

@@ -6,7 +6,8 @@ export const simplifyField: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to return only the most used fields (with their CAMS names) instead of the full response',
+	description:
+		'Whether to return only the most used fields (with their CAMS names) instead of the full response',
 };
 
 /** The `Data` object of a CAMS answer ({} when there is none). */
@@ -36,11 +37,15 @@ export function simplifyIfWanted<T extends IDataObject | IDataObject[]>(
 	fields: readonly string[],
 ): T {
 	if (!context.getNodeParameter('simplify', itemIndex, false)) return data;
-	return (Array.isArray(data) ? data.map((entry) => pickFields(entry, fields)) : pickFields(data, fields)) as T;
+	return (
+		Array.isArray(data) ? data.map((entry) => pickFields(entry, fields)) : pickFields(data, fields)
+	) as T;
 }
 
 /** The output of an action that answers only with a status: what it applied to, and the RequestId. */
 export function doneOutput(response: IDataObject, subject: IDataObject): IDataObject {
-	const applied = Object.fromEntries(Object.entries(subject).filter(([, value]) => value !== undefined));
+	const applied = Object.fromEntries(
+		Object.entries(subject).filter(([, value]) => value !== undefined),
+	);
 	return { Success: true, ...applied, RequestId: response.RequestId };
 }

@@ -28,30 +28,62 @@ export function isHttpLink(value: string): boolean {
 export function checkButton(button: IDataObject, label: string, add: AddIssue): void {
 	const type = upper(button.Type);
 	if (variablesIn(text(button.Text)).length > 0) {
-		add(label, 'variables are not allowed in button text', 'Write the button text as fixed text without $(...).', 'InvalidParameter.ButtonTextHaveVariable');
+		add(
+			label,
+			'variables are not allowed in button text',
+			'Write the button text as fixed text without $(...).',
+			'InvalidParameter.ButtonTextHaveVariable',
+		);
 	}
 	if (['QUICK_REPLY', 'URL', 'PHONE_NUMBER'].includes(type) && !text(button.Text).trim()) {
 		add(label, 'the button needs text', 'Enter the button text.');
 	}
 	if (text(button.Text).length > BUTTON_TEXT_MAX) {
-		add(label, `the button text is ${text(button.Text).length} characters long; at most ${BUTTON_TEXT_MAX} are allowed`, 'Shorten the button text.');
+		add(
+			label,
+			`the button text is ${text(button.Text).length} characters long; at most ${BUTTON_TEXT_MAX} are allowed`,
+			'Shorten the button text.',
+		);
 	}
 	if (type === 'URL') {
 		const url = text(button.Url);
 		const variables = variablesIn(url);
-		if (!isHttpLink(url.replace(/\$\(\w+\)/g, 'x'))) add(label, 'a URL button needs an http(s) link', 'Enter the link, e.g. https://example.com/orders/$(orderId).');
-		if (variables.length > 1) add(label, 'a URL may contain only one variable', 'Keep one $(variable), at the end of the URL.', 'InvalidParameter.UrlMoreVariable');
+		if (!isHttpLink(url.replace(/\$\(\w+\)/g, 'x')))
+			add(
+				label,
+				'a URL button needs an http(s) link',
+				'Enter the link, e.g. https://example.com/orders/$(orderId).',
+			);
+		if (variables.length > 1)
+			add(
+				label,
+				'a URL may contain only one variable',
+				'Keep one $(variable), at the end of the URL.',
+				'InvalidParameter.UrlMoreVariable',
+			);
 		else if (variables.length === 1 && !url.trimEnd().endsWith(`$(${variables[0]})`)) {
-			add(label, 'the URL variable must be at the end of the URL', `Move $(${variables[0]}) to the end, e.g. https://example.com/orders/$(${variables[0]}).`);
+			add(
+				label,
+				'the URL variable must be at the end of the URL',
+				`Move $(${variables[0]}) to the end, e.g. https://example.com/orders/$(${variables[0]}).`,
+			);
 		}
 	}
 	if (type === 'PHONE_NUMBER' && !/^\+?\d{6,15}$/.test(text(button.PhoneNumber))) {
-		add(label, 'a phone number button needs a phone number of 6 to 15 digits', 'Enter the number with its country code and no spaces, e.g. +6591234567.');
+		add(
+			label,
+			'a phone number button needs a phone number of 6 to 15 digits',
+			'Enter the number with its country code and no spaces, e.g. +6591234567.',
+		);
 	}
 	if (type === 'ONE_TAP') {
 		const apps = Array.isArray(button.SupportedApps) ? (button.SupportedApps as IDataObject[]) : [];
 		if (!apps.some((app) => text(app.PackageName) && text(app.SignatureHash))) {
-			add(label, 'a one-tap button needs the Android package name and signature hash of your app', 'Fill in "Package Name" and "Signature Hash", or use the copy code button instead.');
+			add(
+				label,
+				'a one-tap button needs the Android package name and signature hash of your app',
+				'Fill in "Package Name" and "Signature Hash", or use the copy code button instead.',
+			);
 		}
 	}
 }
@@ -60,7 +92,12 @@ export function buttonLabel(index: number, button: IDataObject, prefix = ''): st
 	return `${prefix}Button ${index + 1} (${upper(button.Type).replace(/_/g, ' ') || 'no type'})`;
 }
 
-export function checkButtons(buttons: IDataObject[], draft: ButtonContext, add: AddIssue, prefix = ''): void {
+export function checkButtons(
+	buttons: IDataObject[],
+	draft: ButtonContext,
+	add: AddIssue,
+	prefix = '',
+): void {
 	const types = buttons.map((button) => upper(button.Type));
 	const auth = draft.category === 'AUTHENTICATION';
 	const component = `${prefix}Buttons`;
@@ -68,31 +105,55 @@ export function checkButtons(buttons: IDataObject[], draft: ButtonContext, add: 
 		const type = types[index];
 		const label = buttonLabel(index, button, prefix);
 		if (auth && !['COPY_CODE', 'ONE_TAP'].includes(type)) {
-			add(label, 'authentication templates only take a one-time password button (copy code or one tap)', 'Use a single "One-Time Password" button.');
+			add(
+				label,
+				'authentication templates only take a one-time password button (copy code or one tap)',
+				'Use a single "One-Time Password" button.',
+			);
 		} else if (!auth && draft.templateType === 'WHATSAPP' && type === 'ONE_TAP') {
-			add(label, 'one-tap buttons exist only in authentication templates', 'Change the category to Authentication, or remove the button.');
+			add(
+				label,
+				'one-tap buttons exist only in authentication templates',
+				'Change the category to Authentication, or remove the button.',
+			);
 		} else if (!auth && type === 'COPY_CODE' && !text(button.CouponCode).trim()) {
-			add(label, 'a copy code button needs the code', 'Enter the coupon code, or a variable such as $(couponCode) with an example.');
+			add(
+				label,
+				'a copy code button needs the code',
+				'Enter the coupon code, or a variable such as $(couponCode) with an example.',
+			);
 		}
 		checkButton(button, label, add);
 	});
 	if (draft.templateType === 'VIBER') {
-		if (buttons.length > 1 || types.some((type) => type !== 'URL')) add(component, 'Viber templates take one button, of type URL', 'Keep a single URL button.');
+		if (buttons.length > 1 || types.some((type) => type !== 'URL'))
+			add(component, 'Viber templates take one button, of type URL', 'Keep a single URL button.');
 		return;
 	}
 	if (auth) {
-		if (buttons.length !== 1) add(component, 'authentication templates take exactly one button', 'Keep a single "One-Time Password" button.');
+		if (buttons.length !== 1)
+			add(
+				component,
+				'authentication templates take exactly one button',
+				'Keep a single "One-Time Password" button.',
+			);
 		return;
 	}
 	const count = (wanted: string) => types.filter((type) => type === wanted).length;
-	if (buttons.length > 10) add(component, `${buttons.length} buttons; at most 10 are allowed`, 'Remove buttons.');
-	if (count('PHONE_NUMBER') > 1) add(component, 'at most one phone number button is allowed', 'Keep one phone number button.');
-	if (count('URL') > 2) add(component, 'at most two URL buttons are allowed', 'Keep two URL buttons at most.');
+	if (buttons.length > 10)
+		add(component, `${buttons.length} buttons; at most 10 are allowed`, 'Remove buttons.');
+	if (count('PHONE_NUMBER') > 1)
+		add(component, 'at most one phone number button is allowed', 'Keep one phone number button.');
+	if (count('URL') > 2)
+		add(component, 'at most two URL buttons are allowed', 'Keep two URL buttons at most.');
 	const quick = types.map((type) => type === 'QUICK_REPLY');
 	const firstQuick = quick.indexOf(true);
 	const lastQuick = quick.lastIndexOf(true);
 	if (firstQuick >= 0 && quick.slice(firstQuick, lastQuick + 1).includes(false)) {
-		add(component, 'quick reply buttons cannot be mixed in between URL, phone number or copy code buttons', 'Put all quick reply buttons together, before or after the other buttons.');
+		add(
+			component,
+			'quick reply buttons cannot be mixed in between URL, phone number or copy code buttons',
+			'Put all quick reply buttons together, before or after the other buttons.',
+		);
 	}
 }
-

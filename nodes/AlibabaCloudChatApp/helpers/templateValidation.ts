@@ -1,6 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buttonLabel, checkButton, checkButtons, isHttpLink, text, upper, type AddIssue } from './templateButtons';
+import {
+	buttonLabel,
+	checkButton,
+	checkButtons,
+	isHttpLink,
+	text,
+	upper,
+	type AddIssue,
+} from './templateButtons';
 import { templateVariables, variablesIn } from './templates';
 
 /**
@@ -37,7 +45,10 @@ const POSITIONAL = /\{\{\s*\d+\s*\}\}/;
 const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER'];
 const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'];
 const MEDIA_FORMATS = ['IMAGE', 'VIDEO', 'DOCUMENT'];
-const TTL_RANGES: Record<string, [number, number]> = { AUTHENTICATION: [30, 900], UTILITY: [30, 43200] };
+const TTL_RANGES: Record<string, [number, number]> = {
+	AUTHENTICATION: [30, 900],
+	UTILITY: [30, 43200],
+};
 
 type Add = AddIssue;
 
@@ -54,67 +65,147 @@ function componentLabel(type: string): string {
 
 function checkHeader(header: IDataObject, label: string, category: string, add: Add): void {
 	if (category === 'AUTHENTICATION') {
-		add(label, 'Authentication templates cannot have a header', 'Remove the header; WhatsApp writes the text of authentication templates itself.');
+		add(
+			label,
+			'Authentication templates cannot have a header',
+			'Remove the header; WhatsApp writes the text of authentication templates itself.',
+		);
 		return;
 	}
 	const format = upper(header.Format || 'TEXT');
 	if (!HEADER_FORMATS.includes(format)) {
-		add(label, `the header format "${format}" is not supported`, `Use one of ${HEADER_FORMATS.join(', ')}.`, 'InvalidParameter.HeaderTypeNotSupport');
+		add(
+			label,
+			`the header format "${format}" is not supported`,
+			`Use one of ${HEADER_FORMATS.join(', ')}.`,
+			'InvalidParameter.HeaderTypeNotSupport',
+		);
 		return;
 	}
 	if (format === 'TEXT') {
 		const value = text(header.Text);
-		if (!value.trim()) add(label, 'a text header needs text', 'Enter the header text, or choose no header.');
-		if (value.length > HEADER_MAX) add(label, `the header is ${value.length} characters long; at most ${HEADER_MAX} are allowed`, 'Shorten the header text.');
+		if (!value.trim())
+			add(label, 'a text header needs text', 'Enter the header text, or choose no header.');
+		if (value.length > HEADER_MAX)
+			add(
+				label,
+				`the header is ${value.length} characters long; at most ${HEADER_MAX} are allowed`,
+				'Shorten the header text.',
+			);
 	}
 	const url = text(header.Url).trim();
 	if (MEDIA_FORMATS.includes(format) && !(isHttpLink(url) || /^\$\(\w+\)$/.test(url))) {
-		add(label, `a ${format.toLowerCase()} header needs a media link: an http(s) URL or one variable`, 'Enter an https link, or a variable such as $(headerImage) with an https example.');
+		add(
+			label,
+			`a ${format.toLowerCase()} header needs a media link: an http(s) URL or one variable`,
+			'Enter an https link, or a variable such as $(headerImage) with an https example.',
+		);
 	}
 	if (variablesIn(`${text(header.Text)} ${text(header.Url)}`).length > 1) {
-		add(label, 'the header may contain at most one variable', 'Keep one $(variable) in the header and move the others to the body.', 'InvalidParameter.HeaderMoreVariable');
+		add(
+			label,
+			'the header may contain at most one variable',
+			'Keep one $(variable) in the header and move the others to the body.',
+			'InvalidParameter.HeaderMoreVariable',
+		);
 	}
 }
 
 function checkBody(body: IDataObject, label: string, category: string, add: Add): void {
 	const value = text(body.Text);
 	if (category === 'AUTHENTICATION') {
-		if (value) add(label, 'authentication templates cannot have body text', 'Leave the body text empty; WhatsApp generates it with the one-time code.');
+		if (value)
+			add(
+				label,
+				'authentication templates cannot have body text',
+				'Leave the body text empty; WhatsApp generates it with the one-time code.',
+			);
 		return;
 	}
-	if (!value.trim()) add(label, 'the body text is required', 'Enter the message text.', 'InvalidParameter.TextNotEmpty');
-	if (value.length > BODY_MAX) add(label, `the body is ${value.length} characters long; at most ${BODY_MAX} are allowed`, 'Shorten the body text.');
+	if (!value.trim())
+		add(
+			label,
+			'the body text is required',
+			'Enter the message text.',
+			'InvalidParameter.TextNotEmpty',
+		);
+	if (value.length > BODY_MAX)
+		add(
+			label,
+			`the body is ${value.length} characters long; at most ${BODY_MAX} are allowed`,
+			'Shorten the body text.',
+		);
 }
 
 function checkFooter(footer: IDataObject, label: string, category: string, add: Add): void {
 	const value = text(footer.Text);
 	if (category === 'AUTHENTICATION' && value) {
-		add(label, 'authentication templates cannot have footer text', 'Leave the footer text empty; use "Code Expiration (Minutes)" to show the validity period.');
+		add(
+			label,
+			'authentication templates cannot have footer text',
+			'Leave the footer text empty; use "Code Expiration (Minutes)" to show the validity period.',
+		);
 	}
-	if (variablesIn(value).length > 0) add(label, 'variables are not allowed in the footer', 'Write the footer as fixed text without $(...).', 'InvalidParameter.FooterHaveVariable');
-	if (value.length > FOOTER_MAX) add(label, `the footer is ${value.length} characters long; at most ${FOOTER_MAX} are allowed`, 'Shorten the footer text.');
+	if (variablesIn(value).length > 0)
+		add(
+			label,
+			'variables are not allowed in the footer',
+			'Write the footer as fixed text without $(...).',
+			'InvalidParameter.FooterHaveVariable',
+		);
+	if (value.length > FOOTER_MAX)
+		add(
+			label,
+			`the footer is ${value.length} characters long; at most ${FOOTER_MAX} are allowed`,
+			'Shorten the footer text.',
+		);
 }
 
 function checkCarousel(carousel: IDataObject, draft: TemplateDraft, add: Add): void {
 	const cards = Array.isArray(carousel.Cards) ? (carousel.Cards as IDataObject[]) : [];
-	if (cards.length === 0) add('Carousel', 'a carousel needs at least one card', 'Add cards with CardComponents, or remove the carousel.');
+	if (cards.length === 0)
+		add(
+			'Carousel',
+			'a carousel needs at least one card',
+			'Add cards with CardComponents, or remove the carousel.',
+		);
 	cards.forEach((card, cardIndex) => {
 		const prefix = `Carousel card ${cardIndex + 1} `;
 		const inner = Array.isArray(card.CardComponents) ? (card.CardComponents as IDataObject[]) : [];
 		for (const component of inner) {
-			if (upper(component.Type) === 'BODY') checkBody(component, `${prefix}body`, draft.category, add);
+			if (upper(component.Type) === 'BODY')
+				checkBody(component, `${prefix}body`, draft.category, add);
 			if (upper(component.Type) !== 'BUTTONS') continue;
 			const buttons = Array.isArray(component.Buttons) ? (component.Buttons as IDataObject[]) : [];
-			if (buttons.length > 2) add(`${prefix}buttons`, 'a carousel card takes at most two buttons', 'Remove buttons from the card.');
-			buttons.forEach((button, index) => checkButton(button, buttonLabel(index, button, prefix), add));
+			if (buttons.length > 2)
+				add(
+					`${prefix}buttons`,
+					'a carousel card takes at most two buttons',
+					'Remove buttons from the card.',
+				);
+			buttons.forEach((button, index) =>
+				checkButton(button, buttonLabel(index, button, prefix), add),
+			);
 		}
 	});
 }
 
-function checkComponent(component: IDataObject, type: string, draft: TemplateDraft, add: Add): void {
+function checkComponent(
+	component: IDataObject,
+	type: string,
+	draft: TemplateDraft,
+	add: Add,
+): void {
 	const label = componentLabel(type);
-	if (draft.templateType === 'VIBER' && ['FOOTER', 'CAROUSEL', 'LIMITED_TIME_OFFER'].includes(type)) {
-		add(label, `Viber templates cannot have a ${label.toLowerCase()}`, 'Remove it; Viber templates have a media header, a body and at most one URL button.');
+	if (
+		draft.templateType === 'VIBER' &&
+		['FOOTER', 'CAROUSEL', 'LIMITED_TIME_OFFER'].includes(type)
+	) {
+		add(
+			label,
+			`Viber templates cannot have a ${label.toLowerCase()}`,
+			'Remove it; Viber templates have a media header, a body and at most one URL button.',
+		);
 		return;
 	}
 	if (type === 'HEADER') checkHeader(component, label, draft.category, add);
@@ -123,7 +214,12 @@ function checkComponent(component: IDataObject, type: string, draft: TemplateDra
 	else if (type === 'CAROUSEL') checkCarousel(component, draft, add);
 	else if (type === 'BUTTONS') {
 		const buttons = Array.isArray(component.Buttons) ? (component.Buttons as IDataObject[]) : [];
-		if (buttons.length === 0) add('Buttons', 'the buttons component has no buttons', 'Add a button or remove the component.');
+		if (buttons.length === 0)
+			add(
+				'Buttons',
+				'the buttons component has no buttons',
+				'Add a button or remove the component.',
+			);
 		checkButtons(buttons, draft, add);
 	}
 }
@@ -133,30 +229,61 @@ function checkComponents(components: IDataObject[], draft: TemplateDraft, add: A
 	components.forEach((component, index) => {
 		const type = upper(component?.Type);
 		if (!COMPONENT_TYPES.includes(type)) {
-			add(`Component ${index + 1}`, `the type "${text(component?.Type)}" is not a template component`, `Set Type to one of ${COMPONENT_TYPES.join(', ')}.`);
+			add(
+				`Component ${index + 1}`,
+				`the type "${text(component?.Type)}" is not a template component`,
+				`Set Type to one of ${COMPONENT_TYPES.join(', ')}.`,
+			);
 			return;
 		}
 		const label = componentLabel(type);
-		if (seen.has(type)) add(label, `the template has more than one ${label.toLowerCase()}`, 'Keep one component of each type.');
+		if (seen.has(type))
+			add(
+				label,
+				`the template has more than one ${label.toLowerCase()}`,
+				'Keep one component of each type.',
+			);
 		seen.add(type);
 		if (stringsOf(component).some((value) => POSITIONAL.test(value))) {
-			add(label, 'positional placeholders such as {{1}} are not allowed', 'Write variables as $(name), e.g. "Hi $(customerName)".', 'InvalidParameter.MessageInvalid');
+			add(
+				label,
+				'positional placeholders such as {{1}} are not allowed',
+				'Write variables as $(name), e.g. "Hi $(customerName)".',
+				'InvalidParameter.MessageInvalid',
+			);
 		}
 		checkComponent(component, type, draft, add);
 	});
-	if (!seen.has('BODY') && !seen.has('CAROUSEL')) add('Body', 'every template needs a body', 'Add a BODY component.', 'InvalidParameter.TextNotEmpty');
+	if (!seen.has('BODY') && !seen.has('CAROUSEL'))
+		add(
+			'Body',
+			'every template needs a body',
+			'Add a BODY component.',
+			'InvalidParameter.TextNotEmpty',
+		);
 }
 
 function checkExamples(components: IDataObject[], example: Record<string, string>, add: Add): void {
 	const mediaVariables = components
-		.filter((component) => upper(component.Type) === 'HEADER' && MEDIA_FORMATS.includes(upper(component.Format)))
+		.filter(
+			(component) =>
+				upper(component.Type) === 'HEADER' && MEDIA_FORMATS.includes(upper(component.Format)),
+		)
 		.flatMap((component) => variablesIn(text(component.Url)));
 	for (const name of templateVariables({ Components: components })) {
 		const value = example[name];
 		if (value === undefined || String(value).trim() === '') {
-			add('Variable Examples', `$(${name}) has no example`, `Add an example value for "${name}"; CAMS sends the examples to WhatsApp for the review.`);
+			add(
+				'Variable Examples',
+				`$(${name}) has no example`,
+				`Add an example value for "${name}"; CAMS sends the examples to WhatsApp for the review.`,
+			);
 		} else if (mediaVariables.includes(name) && !/^https?:\/\//i.test(String(value))) {
-			add('Variable Examples', `the example of $(${name}) must be a media link`, `Enter an http(s) link to a sample file for "${name}".`);
+			add(
+				'Variable Examples',
+				`the example of $(${name}) must be a media link`,
+				`Enter an http(s) link to a sample file for "${name}".`,
+			);
 		}
 	}
 }
@@ -168,25 +295,53 @@ export function templateIssues(draft: TemplateDraft): TemplateIssue[] {
 	if (draft.name !== undefined) {
 		if (!draft.name.trim()) add('Name', 'the template name is required', 'Enter a name.');
 		else if (draft.templateType === 'WHATSAPP' && !/^[a-z0-9_]{1,512}$/.test(draft.name)) {
-			add('Name', 'WhatsApp template names may only contain lowercase letters, digits and underscores', `Use e.g. "${draft.name.toLowerCase().replace(/[^a-z0-9_]+/g, '_')}".`);
+			add(
+				'Name',
+				'WhatsApp template names may only contain lowercase letters, digits and underscores',
+				`Use e.g. "${draft.name.toLowerCase().replace(/[^a-z0-9_]+/g, '_')}".`,
+			);
 		}
 	}
 	const ttlRange = TTL_RANGES[draft.category];
 	const ttl = draft.messageSendTtlSeconds;
 	if (ttl !== undefined && draft.templateType === 'VIBER') {
-		add('Message TTL', 'the message TTL is a WhatsApp option; Viber templates have none', 'Remove "Message TTL (Seconds)" from the options.');
+		add(
+			'Message TTL',
+			'the message TTL is a WhatsApp option; Viber templates have none',
+			'Remove "Message TTL (Seconds)" from the options.',
+		);
 	} else if (ttl !== undefined && !ttlRange) {
-		add('Message TTL', `${draft.category.toLowerCase()} templates have no message TTL`, 'Remove "Message TTL (Seconds)" from the options.');
+		add(
+			'Message TTL',
+			`${draft.category.toLowerCase()} templates have no message TTL`,
+			'Remove "Message TTL (Seconds)" from the options.',
+		);
 	} else if (ttl !== undefined && (ttl < ttlRange[0] || ttl > ttlRange[1])) {
-		add('Message TTL', `for ${draft.category.toLowerCase()} templates the TTL must be ${ttlRange[0]} to ${ttlRange[1]} seconds`, 'Change "Message TTL (Seconds)".');
+		add(
+			'Message TTL',
+			`for ${draft.category.toLowerCase()} templates the TTL must be ${ttlRange[0]} to ${ttlRange[1]} seconds`,
+			'Change "Message TTL (Seconds)".',
+		);
 	}
 	if (!Array.isArray(draft.components) || draft.components.length === 0) {
-		add('Components', 'the template has no components', 'Give at least a body, as an array of components such as [{"Type":"BODY","Text":"Hello $(name)"}].');
+		add(
+			'Components',
+			'the template has no components',
+			'Give at least a body, as an array of components such as [{"Type":"BODY","Text":"Hello $(name)"}].',
+		);
 		return issues;
 	}
 	const components = draft.components as IDataObject[];
-	if (components.some((component) => !component || typeof component !== 'object' || Array.isArray(component))) {
-		add('Components', 'every component must be an object', 'Write each component as {"Type": "...", ...}.');
+	if (
+		components.some(
+			(component) => !component || typeof component !== 'object' || Array.isArray(component),
+		)
+	) {
+		add(
+			'Components',
+			'every component must be an object',
+			'Write each component as {"Type": "...", ...}.',
+		);
 		return issues;
 	}
 	checkComponents(components, draft, add);

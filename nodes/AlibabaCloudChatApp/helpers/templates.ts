@@ -13,7 +13,8 @@ export function templateTypeFor(channelType: string): string | undefined {
 function collectStrings(value: unknown, into: string[]): void {
 	if (typeof value === 'string') into.push(value);
 	else if (Array.isArray(value)) value.forEach((entry) => collectStrings(entry, into));
-	else if (value && typeof value === 'object') Object.values(value).forEach((entry) => collectStrings(entry, into));
+	else if (value && typeof value === 'object')
+		Object.values(value).forEach((entry) => collectStrings(entry, into));
 }
 
 /** Every `$(name)` in a text, in order of first appearance. */
@@ -49,6 +50,7 @@ export function mediaHeaderVariable(detail: IDataObject): string | undefined {
 	const header = templateComponents(detail).find(
 		(component) => String(component.Type ?? component.type).toUpperCase() === 'HEADER',
 	);
-	if (!header || !MEDIA_FORMATS.has(String(header.Format ?? header.format).toUpperCase())) return undefined;
+	if (!header || !MEDIA_FORMATS.has(String(header.Format ?? header.format).toUpperCase()))
+		return undefined;
 	return variablesIn(String(header.Url ?? header.url ?? ''))[0];
 }

@@ -12,7 +12,8 @@ export function requireChannel(context: ILoadOptionsFunctions): string {
 	const channelId = currentValue(context, 'channelId');
 	if (!channelId) {
 		throw new NodeOperationError(context.getNode(), 'Choose a channel first', {
-			description: 'This list depends on the channel (CustSpaceId). Select the channel above, then open this list again.',
+			description:
+				'This list depends on the channel (CustSpaceId). Select the channel above, then open this list again.',
 		});
 	}
 	return channelId;
@@ -22,5 +23,9 @@ export function requireChannel(context: ILoadOptionsFunctions): string {
 export function matchesFilter(filter: string | undefined, ...fields: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.toLowerCase();
-	return fields.some((field) => String(field ?? '').toLowerCase().includes(needle));
+	return fields.some((field) =>
+		String(field ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 }

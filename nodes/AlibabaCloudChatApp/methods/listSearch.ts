@@ -68,7 +68,12 @@ async function searchTemplatesWithStatus(
 		results: templates
 			.filter((template) => matchesFilter(filter, template.TemplateName, template.TemplateCode))
 			.map((template) => ({
-				name: [template.TemplateName, template.Language, template.Category, auditStatus ? '' : template.AuditStatus]
+				name: [
+					template.TemplateName,
+					template.Language,
+					template.Category,
+					auditStatus ? '' : template.AuditStatus,
+				]
 					.filter(Boolean)
 					.join(' · '),
 				value: String(template.TemplateCode),

@@ -4,7 +4,9 @@ import { listAllTemplates } from '../transport/templates';
 import { currentValue, requireChannel } from './context';
 
 /** The languages the chosen template exists in. */
-export async function getTemplateLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getTemplateLanguages(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const code = currentValue(this, 'template');
 	if (!code) return [];
 	const templates = await listAllTemplates.call(this, {

@@ -5,10 +5,13 @@ import { getTemplateDetail } from '../transport/templates';
 import { currentValue, requireChannel } from './context';
 
 /** One mapper field per `$(variable)` of the chosen template, from GetChatappTemplateDetail. */
-export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+export async function getTemplateVariables(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
 	const code = currentValue(this, 'template');
 	const language = currentValue(this, 'language');
-	if (!code || !language) return { fields: [], emptyFieldsNotice: 'Choose a template and its language first' };
+	if (!code || !language)
+		return { fields: [], emptyFieldsNotice: 'Choose a template and its language first' };
 	const detail = await getTemplateDetail.call(
 		this,
 		requireChannel(this),

@@ -38,7 +38,11 @@ export function classifyEvent(event: RawEvent): Classification {
 	const hasMessageId = has(event, 'MessageId');
 	// V2 audits keep the V1 keys, often empty, so their presence counts, not their value. Only status
 	// reports carry a `MsgFrameType`, so one that lacks its MessageId is still not an audit.
-	if (!hasMessageId && !has(event, 'MsgFrameType') && ('AuditStatus' in event || 'TemplateCode' in event || isAuditV2Type(event))) {
+	if (
+		!hasMessageId &&
+		!has(event, 'MsgFrameType') &&
+		('AuditStatus' in event || 'TemplateCode' in event || isAuditV2Type(event))
+	) {
 		return { receipt: 'ChatAppAudit', kind: auditKind(event) };
 	}
 	if (has(event, 'Status') && (hasMessageId || has(event, 'MsgFrameType'))) {

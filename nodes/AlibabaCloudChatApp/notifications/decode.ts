@@ -62,13 +62,17 @@ function parseJsonText(value: string): unknown {
  * HTTP pushes, and already an object in some (queue-style) pushes. TEXT is never parsed: a user
  * may well type JSON. Whatever cannot be decoded is returned as `{ text }`; nothing throws.
  */
-export function decodeInboundMessage(type: string, message: unknown): IDataObject | IDataObject[] | null {
+export function decodeInboundMessage(
+	type: string,
+	message: unknown,
+): IDataObject | IDataObject[] | null {
 	if (message === undefined || message === null) return null;
 	if (typeof message === 'object') return message as IDataObject | IDataObject[];
 	if (typeof message !== 'string') return { text: String(message) };
 	if (type === 'TEXT') return { text: message };
 	const decoded = parseJsonText(message);
-	if (decoded !== null && typeof decoded === 'object') return decoded as IDataObject | IDataObject[];
+	if (decoded !== null && typeof decoded === 'object')
+		return decoded as IDataObject | IDataObject[];
 	return { text: message };
 }
 
@@ -87,7 +91,10 @@ export function messageText(message: IDataObject | IDataObject[] | null): string
 }
 
 /** Where the file of an IMAGE/VIDEO/AUDIO/DOCUMENT message is; null for other types. */
-export function inboundMedia(type: string, message: IDataObject | IDataObject[] | null): InboundMedia | null {
+export function inboundMedia(
+	type: string,
+	message: IDataObject | IDataObject[] | null,
+): InboundMedia | null {
 	if (!MEDIA_TYPES.has(type) || message === null || Array.isArray(message)) return null;
 	return {
 		id: field(message, 'id'),

@@ -25,13 +25,24 @@ const DEFAULT_LIMITS: DedupeLimits = { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_T
  */
 export function dedupeKey(event: ChatAppEvent): string | undefined {
 	if (event.event === 'messageStatus') {
-		return event.messageId === null ? undefined : `s|${event.messageId}|${String(event.status).toLowerCase()}`;
+		return event.messageId === null
+			? undefined
+			: `s|${event.messageId}|${String(event.status).toLowerCase()}`;
 	}
 	if (event.event === 'inboundMessage') {
 		return event.messageId === null ? undefined : `i|${event.messageId}`;
 	}
 	if (event.receiptType === 'ChatAppAudit') {
-		const parts = [event.auditType, event.wabaId, event.businessNumber, event.templateCode, event.language, event.auditStatus, event.status, event.currentLimit];
+		const parts = [
+			event.auditType,
+			event.wabaId,
+			event.businessNumber,
+			event.templateCode,
+			event.language,
+			event.auditStatus,
+			event.status,
+			event.currentLimit,
+		];
 		return `a|${parts.map((part) => part ?? '').join('|')}`;
 	}
 	return undefined;
@@ -68,5 +79,8 @@ export function dropDuplicates(
 		}
 	}
 	const entries = [...seen.entries()];
-	return { fresh, seen: Object.fromEntries(entries.slice(Math.max(0, entries.length - limits.maxKeys))) };
+	return {
+		fresh,
+		seen: Object.fromEntries(entries.slice(Math.max(0, entries.length - limits.maxKeys))),
+	};
 }

@@ -47,7 +47,8 @@ export function keepEvent(event: ChatAppEvent, filter: EventFilter): boolean {
 	}
 	if (filter.inboundTypes && event.event === 'inboundMessage') {
 		const type = String(event.messageType ?? '');
-		if (!filter.inboundTypes.has(KNOWN_INBOUND_TYPES.has(type) ? type : OTHER_INBOUND_TYPE)) return false;
+		if (!filter.inboundTypes.has(KNOWN_INBOUND_TYPES.has(type) ? type : OTHER_INBOUND_TYPE))
+			return false;
 	}
 	if (filter.allowedIds) {
 		const allowed = filter.allowedIds;

@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { decodeInboundMessage, inboundMedia, messageText, readTimestamp, text, withoutPlus } from './decode';
+import {
+	decodeInboundMessage,
+	inboundMedia,
+	messageText,
+	readTimestamp,
+	text,
+	withoutPlus,
+} from './decode';
 import type { ChatAppEvent, Classification, RawEvent } from './types';
 
 /** Viber is the only channel with subscribe/unsubscribe statuses; a WABA ID means WhatsApp. */
@@ -91,7 +98,8 @@ export function normaliseEvent(event: RawEvent, classification: Classification):
 	const item = core(event, classification) as ChatAppEvent;
 	// Object.assign keeps the core keys in place and appends the new ones; raw goes last.
 	if (classification.receipt === 'ChatAppStatus') Object.assign(item, statusFields(event, item));
-	else if (classification.receipt === 'ChatAppInbound') Object.assign(item, inboundFields(event, item));
+	else if (classification.receipt === 'ChatAppInbound')
+		Object.assign(item, inboundFields(event, item));
 	else if (classification.receipt === 'ChatAppAudit') Object.assign(item, auditFields(event));
 	item.raw = event;
 	return item;

@@ -56,9 +56,13 @@ export function parsePushBody(body: unknown): ParsedPush {
 	if (body instanceof Uint8Array) {
 		// Checked before decoding so an oversized body is never turned into a string.
 		if (body.length > MAX_PUSH_BYTES) return fail(tooLarge());
-		return parseText(Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8'), body.length);
+		return parseText(
+			Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8'),
+			body.length,
+		);
 	}
 	if (typeof body === 'string') return parseText(body, Buffer.byteLength(body, 'utf8'));
-	if (body === undefined || body === null) return fail('The body is empty; CAMS sends a JSON array of events');
+	if (body === undefined || body === null)
+		return fail('The body is empty; CAMS sends a JSON array of events');
 	return checkShape(body);
 }

@@ -20,7 +20,10 @@ export function secretsMatch(presented: string | undefined, expected: string): b
 /** The last segment of a URL path ("/webhook/<id>/<secret>/" → "<secret>"), query excluded. */
 export function lastPathSegment(path: unknown): string | undefined {
 	if (typeof path !== 'string') return undefined;
-	const segments = path.split('?')[0].split('/').filter((segment) => segment !== '');
+	const segments = path
+		.split('?')[0]
+		.split('/')
+		.filter((segment) => segment !== '');
 	const last = segments[segments.length - 1];
 	if (last === undefined) return undefined;
 	try {

@@ -20,11 +20,7 @@ export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
 
 /** What the trigger's Events option selects, and the `event` field of every item. */
 export type EventKind =
-	| 'inboundMessage'
-	| 'messageStatus'
-	| 'templateReview'
-	| AccountEventKind
-	| 'other';
+	'inboundMessage' | 'messageStatus' | 'templateReview' | AccountEventKind | 'other';
 
 export interface Classification {
 	receipt: ReceiptType | null;
@@ -32,7 +28,15 @@ export interface Classification {
 }
 
 /** Delivery statuses of ChatAppStatus, lower-cased; `subscribe`/`unsubscribe` are Viber only. */
-export const MESSAGE_STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted', 'subscribe', 'unsubscribe'] as const;
+export const MESSAGE_STATUSES = [
+	'sent',
+	'delivered',
+	'read',
+	'failed',
+	'deleted',
+	'subscribe',
+	'unsubscribe',
+] as const;
 
 /** Documented ChatAppInbound `Type` values; anything else is filtered as OTHER. */
 export const INBOUND_TYPES = [

@@ -21,16 +21,43 @@ interface Hint {
 
 /** What to do about the errors users hit most; matched on `Code`, then on `Message`. */
 const CODE_HINTS: Hint[] = [
-	{ match: /^(Ram\.PermissionDeny|Forbidden\.RAM|Authentication\.NoAuth|Forbidden)$/, hint: 'The RAM user of this AccessKey lacks permission for this action. In the RAM console, grant it AliyunCAMSFullAccess or the cams:<Action> permission named in the error.' },
-	{ match: /^Product\.Unsubscript$/, hint: 'Chat App Message Service is not activated for this Alibaba Cloud account. Activate it in the CAMS console first.' },
-	{ match: /^(SignatureDoesNotMatch|IncompleteSignature)$/, hint: 'The AccessKey Secret does not match the AccessKey ID. Copy the secret again into the credential (no spaces), or create a new AccessKey pair.' },
-	{ match: /^InvalidAccessKeyId\./, hint: 'The AccessKey ID is unknown or disabled. Check it in the RAM console and update the credential.' },
-	{ match: /^InvalidTimeStamp\./, hint: "This machine's clock differs from Alibaba Cloud's by more than 15 minutes. Synchronise the clock (NTP) of the n8n host." },
-	{ match: /^InvalidSecurityToken\./, hint: 'The STS token is expired or belongs to another AccessKey. Request a new token, or clear the STS field for a permanent AccessKey.' },
-	{ match: /TemplateNotExist$/, hint: 'No template with this code (or name) exists in this language on this channel. Pick the template from the list, and check its language.' },
-	{ match: /^InvalidParameter\.(PhoneNumberError|FromOnlyNumeric|ToOnlyNumeric)/, hint: 'Phone numbers must be digits only, with the country code and without "+", spaces or dashes, e.g. 6591234567.' },
+	{
+		match: /^(Ram\.PermissionDeny|Forbidden\.RAM|Authentication\.NoAuth|Forbidden)$/,
+		hint: 'The RAM user of this AccessKey lacks permission for this action. In the RAM console, grant it AliyunCAMSFullAccess or the cams:<Action> permission named in the error.',
+	},
+	{
+		match: /^Product\.Unsubscript$/,
+		hint: 'Chat App Message Service is not activated for this Alibaba Cloud account. Activate it in the CAMS console first.',
+	},
+	{
+		match: /^(SignatureDoesNotMatch|IncompleteSignature)$/,
+		hint: 'The AccessKey Secret does not match the AccessKey ID. Copy the secret again into the credential (no spaces), or create a new AccessKey pair.',
+	},
+	{
+		match: /^InvalidAccessKeyId\./,
+		hint: 'The AccessKey ID is unknown or disabled. Check it in the RAM console and update the credential.',
+	},
+	{
+		match: /^InvalidTimeStamp\./,
+		hint: "This machine's clock differs from Alibaba Cloud's by more than 15 minutes. Synchronise the clock (NTP) of the n8n host.",
+	},
+	{
+		match: /^InvalidSecurityToken\./,
+		hint: 'The STS token is expired or belongs to another AccessKey. Request a new token, or clear the STS field for a permanent AccessKey.',
+	},
+	{
+		match: /TemplateNotExist$/,
+		hint: 'No template with this code (or name) exists in this language on this channel. Pick the template from the list, and check its language.',
+	},
+	{
+		match: /^InvalidParameter\.(PhoneNumberError|FromOnlyNumeric|ToOnlyNumeric)/,
+		hint: 'Phone numbers must be digits only, with the country code and without "+", spaces or dashes, e.g. 6591234567.',
+	},
 	{ match: /^InvalidParameter\.OutOfSession$/, hint: WINDOW_HINT },
-	{ match: /^(Throttling(\..+)?|System\.LimitControl)$/, hint: 'CAMS throttled the request even after retries. Lower the rate or concurrency in the node options.' },
+	{
+		match: /^(Throttling(\..+)?|System\.LimitControl)$/,
+		hint: 'CAMS throttled the request even after retries. Lower the rate or concurrency in the node options.',
+	},
 ];
 
 const MESSAGE_HINTS: Hint[] = [

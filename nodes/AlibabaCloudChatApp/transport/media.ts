@@ -25,5 +25,9 @@ export async function downloadInboundMedia(
 		timeout: MEDIA_DOWNLOAD_TIMEOUT_MS,
 	});
 	const data = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
-	return await this.helpers.prepareBinaryData(data, media.fileName ?? undefined, media.mimeType ?? undefined);
+	return await this.helpers.prepareBinaryData(
+		data,
+		media.fileName ?? undefined,
+		media.mimeType ?? undefined,
+	);
 }

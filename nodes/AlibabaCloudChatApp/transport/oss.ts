@@ -51,8 +51,17 @@ function expiryOf(expire: unknown, now: number): number {
 	return seconds > 1e9 ? seconds * 1000 : now + seconds * 1000;
 }
 
-async function fetchAuthorization(context: IExecuteFunctions, custSpaceId: string, itemIndex: number): Promise<UploadAuthorization> {
-	const response = await camsRequest.call(context, 'GetChatappUploadAuthorization', { CustSpaceId: custSpaceId }, { itemIndex });
+async function fetchAuthorization(
+	context: IExecuteFunctions,
+	custSpaceId: string,
+	itemIndex: number,
+): Promise<UploadAuthorization> {
+	const response = await camsRequest.call(
+		context,
+		'GetChatappUploadAuthorization',
+		{ CustSpaceId: custSpaceId },
+		{ itemIndex },
+	);
 	const data = (response.Data ?? {}) as IDataObject;
 	const auth = {
 		accessKeyId: String(data.AccessKeyId ?? ''),
@@ -65,7 +74,14 @@ async function fetchAuthorization(context: IExecuteFunctions, custSpaceId: strin
 	};
 	if (!auth.accessKeyId || !auth.accessKeySecret || !auth.bucket || !auth.endpoint) {
 		// The error is shown and stored with the execution: never with the temporary secret or token.
-		const shown = { ...response, Data: { ...data, AccessKeySecret: data.AccessKeySecret && '***', SecurityToken: data.SecurityToken && '***' } };
+		const shown = {
+			...response,
+			Data: {
+				...data,
+				AccessKeySecret: data.AccessKeySecret && '***',
+				SecurityToken: data.SecurityToken && '***',
+			},
+		};
 		throw new NodeApiError(context.getNode(), shown as JsonObject, {
 			message: 'GetChatappUploadAuthorization returned no upload keys',
 			description: `The answer lacks the OSS keys, bucket or endpoint needed to upload. Check that media upload is available for channel ${custSpaceId}.`,
@@ -76,15 +92,28 @@ async function fetchAuthorization(context: IExecuteFunctions, custSpaceId: strin
 }
 
 /** Temporary OSS keys for the channel, fetched once and shared by every item while they are valid. */
-export async function getUploadAuthorization(this: IExecuteFunctions, custSpaceId: string, itemIndex: number): Promise<UploadAuthorization> {
-	return await authorizations(this, custSpaceId, async () => await fetchAuthorization(this, custSpaceId, itemIndex));
+export async function getUploadAuthorization(
+	this: IExecuteFunctions,
+	custSpaceId: string,
+	itemIndex: number,
+): Promise<UploadAuthorization> {
+	return await authorizations(
+		this,
+		custSpaceId,
+		async () => await fetchAuthorization(this, custSpaceId, itemIndex),
+	);
 }
 
 function xmlField(body: unknown, name: string): string | undefined {
 	return new RegExp(`<${name}>([^<]*)</${name}>`).exec(typeof body === 'string' ? body : '')?.[1];
 }
 
-function ossError(context: IExecuteFunctions, statusCode: number, body: unknown, itemIndex: number): NodeApiError {
+function ossError(
+	context: IExecuteFunctions,
+	statusCode: number,
+	body: unknown,
+	itemIndex: number,
+): NodeApiError {
 	const code = xmlField(body, 'Code') ?? `HTTP ${statusCode}`;
 	const message = xmlField(body, 'Message');
 	const requestId = xmlField(body, 'RequestId');
@@ -93,12 +122,16 @@ function ossError(context: IExecuteFunctions, statusCode: number, body: unknown,
 		: /EntityTooLarge/.test(code)
 			? 'The file is larger than OSS accepts for this upload. Send a smaller file.'
 			: 'OSS did not store the file.';
-	return new NodeApiError(context.getNode(), { code, message: message ?? '', requestId: requestId ?? '' } as JsonObject, {
-		message: `Media upload failed: ${code}${message ? ` - ${message}` : ''}`,
-		description: `${hint}${requestId ? ` (OSS RequestId ${requestId})` : ''}`,
-		httpCode: String(statusCode),
-		itemIndex,
-	});
+	return new NodeApiError(
+		context.getNode(),
+		{ code, message: message ?? '', requestId: requestId ?? '' } as JsonObject,
+		{
+			message: `Media upload failed: ${code}${message ? ` - ${message}` : ''}`,
+			description: `${hint}${requestId ? ` (OSS RequestId ${requestId})` : ''}`,
+			httpCode: String(statusCode),
+			itemIndex,
+		},
+	);
 }
 
 /** PUTs one object with an OSS V1 header signature made from the temporary keys; returns its URL. */
@@ -111,10 +144,24 @@ export async function putOssObject(
 ): Promise<string> {
 	const url = objectUrl(auth.endpoint, auth.bucket, key);
 	for (let attempt = 1; ; attempt++) {
-		const headers = signOssPut({ keys: auth, bucket: auth.bucket, key, body: file.data, contentType: file.mimeType, date: new Date().toUTCString() });
+		const headers = signOssPut({
+			keys: auth,
+			bucket: auth.bucket,
+			key,
+			body: file.data,
+			contentType: file.mimeType,
+			date: new Date().toUTCString(),
+		});
 		let response: { statusCode: number; body: unknown };
 		try {
-			response = await this.helpers.httpRequest({ method: 'PUT', url, headers, body: file.data, returnFullResponse: true, ignoreHttpStatusErrors: true });
+			response = await this.helpers.httpRequest({
+				method: 'PUT',
+				url,
+				headers,
+				body: file.data,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
 		} catch (error) {
 			if (attempt < MAX_UPLOAD_ATTEMPTS) {
 				await waitBeforeRetry(attempt);
@@ -127,7 +174,10 @@ export async function putOssObject(
 			});
 		}
 		if (response.statusCode >= 200 && response.statusCode < 300) return url;
-		if ((response.statusCode >= 500 || response.statusCode === 429) && attempt < MAX_UPLOAD_ATTEMPTS) {
+		if (
+			(response.statusCode >= 500 || response.statusCode === 429) &&
+			attempt < MAX_UPLOAD_ATTEMPTS
+		) {
 			await waitBeforeRetry(attempt);
 			continue;
 		}
@@ -136,8 +186,17 @@ export async function putOssObject(
 }
 
 /** A temporary public URL for an uploaded object (GeneratePresignedUrl). */
-export async function generatePresignedUrl(this: IExecuteFunctions, filePath: string, itemIndex: number): Promise<string> {
-	const response = await camsRequest.call(this, 'GeneratePresignedUrl', { FilePath: filePath }, { itemIndex, idempotent: true });
+export async function generatePresignedUrl(
+	this: IExecuteFunctions,
+	filePath: string,
+	itemIndex: number,
+): Promise<string> {
+	const response = await camsRequest.call(
+		this,
+		'GeneratePresignedUrl',
+		{ FilePath: filePath },
+		{ itemIndex, idempotent: true },
+	);
 	const url = ((response.Data ?? {}) as IDataObject).Url;
 	if (typeof url !== 'string' || url === '') {
 		throw new NodeApiError(this.getNode(), response as JsonObject, {
@@ -163,6 +222,15 @@ export async function uploadMedia(
 	const auth = await getUploadAuthorization.call(this, custSpaceId, itemIndex);
 	const key = objectKey(auth.dir, randomUUID(), file.fileName);
 	const link = await putOssObject.call(this, auth, key, file, itemIndex);
-	const presignedUrl = options.presign ? await generatePresignedUrl.call(this, key, itemIndex) : undefined;
-	return { link, presignedUrl, filePath: key, fileName: file.fileName, mimeType: file.mimeType, size: file.data.length };
+	const presignedUrl = options.presign
+		? await generatePresignedUrl.call(this, key, itemIndex)
+		: undefined;
+	return {
+		link,
+		presignedUrl,
+		filePath: key,
+		fileName: file.fileName,
+		mimeType: file.mimeType,
+		size: file.data.length,
+	};
 }

@@ -46,14 +46,18 @@ export function ossStringToSign(parts: {
 	bucket: string;
 	key: string;
 }): string {
-	return [parts.method.toUpperCase(), parts.contentMd5, parts.contentType, parts.date, ''].join('\n') +
+	return (
+		[parts.method.toUpperCase(), parts.contentMd5, parts.contentType, parts.date, ''].join('\n') +
 		canonicalizedOssHeaders(parts.ossHeaders) +
-		`/${parts.bucket}/${parts.key}`;
+		`/${parts.bucket}/${parts.key}`
+	);
 }
 
 /** `OSS <AccessKeyId>:<base64(HMAC-SHA1(secret, stringToSign))>`. */
 export function ossAuthorization(keys: OssKeys, stringToSign: string): string {
-	const signature = createHmac('sha1', keys.accessKeySecret).update(stringToSign, 'utf8').digest('base64');
+	const signature = createHmac('sha1', keys.accessKeySecret)
+		.update(stringToSign, 'utf8')
+		.digest('base64');
 	return `OSS ${keys.accessKeyId}:${signature}`;
 }
 
@@ -90,7 +94,9 @@ function isIpOrLocal(host: string): boolean {
  * or localhost (an emulator) gets the path form `<endpoint>/<bucket>/<key>`.
  */
 export function objectUrl(endpoint: string, bucket: string, key: string): string {
-	const base = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`);
+	const base = new URL(
+		/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`,
+	);
 	const encodedKey = key.split('/').map(encodeURIComponent).join('/');
 	const path = base.pathname.replace(/\/+$/, '');
 	if (path !== '' || isIpOrLocal(base.hostname)) {

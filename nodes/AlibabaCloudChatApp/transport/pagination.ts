@@ -30,18 +30,30 @@ export async function camsRequestAllPages(
 	let previousPage: string | undefined;
 	for (let index = 1; ; index++) {
 		if (index > MAX_PAGES) {
-			throw new NodeOperationError(this.getNode(), `${action} did not end after ${MAX_PAGES} pages`, {
-				itemIndex,
-				description: 'Set a Limit, or narrow the filters.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`${action} did not end after ${MAX_PAGES} pages`,
+				{
+					itemIndex,
+					description: 'Set a Limit, or narrow the filters.',
+				},
+			);
 		}
 		const pageParams =
-			paging === 'pageObject' ? { Page: { Index: index, Size: size } } : { PageIndex: index, PageSize: size };
-		const response = await camsRequest.call(this, action, { ...params, ...pageParams }, { itemIndex });
+			paging === 'pageObject'
+				? { Page: { Index: index, Size: size } }
+				: { PageIndex: index, PageSize: size };
+		const response = await camsRequest.call(
+			this,
+			action,
+			{ ...params, ...pageParams },
+			{ itemIndex },
+		);
 		const page = (response[listKey] ?? []) as IDataObject[];
 		// A gateway that ignores the page index serves the same full page forever: that is the end.
 		const pageText = JSON.stringify(page);
-		if (page.length > 0 && pageText === previousPage) return limit === undefined ? results : results.slice(0, limit);
+		if (page.length > 0 && pageText === previousPage)
+			return limit === undefined ? results : results.slice(0, limit);
 		previousPage = pageText;
 		results.push(...page);
 		const total = Number(response.Total ?? response.TotalCount ?? NaN);

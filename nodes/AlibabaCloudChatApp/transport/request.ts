@@ -15,7 +15,8 @@ import { isNeverSent, isThrottled, MAX_THROTTLE_ATTEMPTS, waitBeforeRetry } from
 
 export const CREDENTIAL_TYPE = 'alibabaCloudChatAppApi';
 
-export type CamsContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type CamsContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** Parameter values as operations hand them over; nested values are sent as JSON strings. */
 export type CamsParams = Record<string, unknown>;
@@ -73,7 +74,9 @@ function parseBody(raw: unknown): CamsErrorBody {
 function networkErrorCode(error: unknown): string | undefined {
 	const failure = error as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown } };
 	const candidates = [failure.cause?.code, failure.code, failure.httpCode];
-	return candidates.find((code): code is string => typeof code === 'string' && /^E[A-Z_]+$/.test(code));
+	return candidates.find(
+		(code): code is string => typeof code === 'string' && /^E[A-Z_]+$/.test(code),
+	);
 }
 
 /**
@@ -123,8 +126,7 @@ export async function camsRequest(
 			result.Success === false;
 		if (!failed) return result as IDataObject;
 		const retryable =
-			isThrottled(response.statusCode, result.Code) ||
-			(idempotent && response.statusCode >= 500);
+			isThrottled(response.statusCode, result.Code) || (idempotent && response.statusCode >= 500);
 		if (retryable && attempt < MAX_THROTTLE_ATTEMPTS) {
 			await waitBeforeRetry(attempt);
 			continue;
@@ -134,11 +136,17 @@ export async function camsRequest(
 }
 
 /** A failure before anything was sent, such as an endpoint the credential cannot use. */
-function notSentError(context: CamsContext, action: string, error: unknown, itemIndex: number | undefined) {
+function notSentError(
+	context: CamsContext,
+	action: string,
+	error: unknown,
+	itemIndex: number | undefined,
+) {
 	const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
 	return new NodeOperationError(context.getNode(), `${action} was not sent: ${reason}`, {
 		itemIndex,
-		description: 'Nothing reached CAMS. Check the Region and Endpoint URL of the Alibaba Cloud Chat App credential.',
+		description:
+			'Nothing reached CAMS. Check the Region and Endpoint URL of the Alibaba Cloud Chat App credential.',
 	});
 }
 

@@ -10,7 +10,13 @@ export const MAX_BACKOFF_MS = 4000;
 const THROTTLING_CODES = /^(Throttling(\..+)?|System\.LimitControl|ServiceUnavailable)$/;
 
 /** Connection errors that prove the request never reached CAMS, so a retry cannot send twice. */
-const NOT_SENT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_ERRORS = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 /** Whether a CAMS answer means "not accepted, slow down": safe to retry for any action. */
 export function isThrottled(statusCode: number, code: string | undefined): boolean {

@@ -16,7 +16,10 @@ export interface TemplateFilter {
 }
 
 /** Every template of a channel matching the filter, across all pages. */
-export async function listAllTemplates(this: CamsContext, filter: TemplateFilter): Promise<IDataObject[]> {
+export async function listAllTemplates(
+	this: CamsContext,
+	filter: TemplateFilter,
+): Promise<IDataObject[]> {
 	return await camsRequestAllPages.call(
 		this,
 		'ListChatappTemplate',

@@ -26,16 +26,25 @@ export async function readPhoneCallbacks(
 	channelId: string,
 	phoneNumber: string,
 ): Promise<PhoneCallbacks> {
-	const response = await camsRequest.call(this, 'QueryChatappPhoneNumbers', { CustSpaceId: channelId });
+	const response = await camsRequest.call(this, 'QueryChatappPhoneNumbers', {
+		CustSpaceId: channelId,
+	});
 	const numbers = (response.PhoneNumbers ?? []) as IDataObject[];
 	const entry = numbers.find((number) => digits(number.PhoneNumber) === digits(phoneNumber));
 	if (!entry) {
 		const known = numbers.map((number) => String(number.PhoneNumber)).join(', ') || 'none';
-		throw new NodeOperationError(this.getNode(), `Business number ${phoneNumber} is not in channel ${channelId}`, {
-			description: `Numbers of this channel: ${known}. Choose the Business Number from the list.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Business number ${phoneNumber} is not in channel ${channelId}`,
+			{
+				description: `Numbers of this channel: ${known}. Choose the Business Number from the list.`,
+			},
+		);
 	}
-	return { inbound: String(entry.UpCallbackUrl ?? ''), status: String(entry.StatusCallbackUrl ?? '') };
+	return {
+		inbound: String(entry.UpCallbackUrl ?? ''),
+		status: String(entry.StatusCallbackUrl ?? ''),
+	};
 }
 
 export interface PhoneCallbackUpdate {

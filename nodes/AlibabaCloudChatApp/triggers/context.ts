@@ -6,7 +6,11 @@ import { parseIdList } from '../notifications/filter';
 import type { SelectionSettings } from '../notifications/pipeline';
 import { PATH_SECRET_PATTERN } from '../notifications/secret';
 import type { EventKind } from '../notifications/types';
-import { callbackKindsFor, type RegistrationRecords, type RegistrationTarget } from './registration';
+import {
+	callbackKindsFor,
+	type RegistrationRecords,
+	type RegistrationTarget,
+} from './registration';
 
 type TriggerContext = IHookFunctions | IWebhookFunctions;
 
@@ -23,7 +27,8 @@ export function expectedPathSecret(context: TriggerContext): string {
 export function assertUsablePathSecret(context: IHookFunctions): void {
 	if (PATH_SECRET_PATTERN.test(expectedPathSecret(context))) return;
 	throw new NodeOperationError(context.getNode(), 'The Path Secret cannot be used', {
-		description: 'Use 16 to 128 letters, digits, "-" or "_", or leave it empty to use the random ID of this node.',
+		description:
+			'Use 16 to 128 letters, digits, "-" or "_", or leave it empty to use the random ID of this node.',
 	});
 }
 
@@ -44,7 +49,9 @@ export function readReceiveSettings(context: IWebhookFunctions): ReceiveSettings
 	return {
 		filter: {
 			kinds: new Set(events),
-			statuses: options.statuses ? new Set(options.statuses.map((status) => status.toLowerCase())) : undefined,
+			statuses: options.statuses
+				? new Set(options.statuses.map((status) => status.toLowerCase()))
+				: undefined,
 			inboundTypes: options.inboundTypes ? new Set(options.inboundTypes) : undefined,
 			allowedIds: parseIdList(options.allowedIds),
 		},
@@ -66,9 +73,14 @@ export function readRegistrationTarget(context: IHookFunctions): RegistrationTar
 	const phoneNumber = locatorValue(context, 'phoneNumber').replace(/[\s+\-().]/g, '');
 	const url = context.getNodeWebhookUrl('default');
 	if (!channelId || !phoneNumber || !url) {
-		throw new NodeOperationError(context.getNode(), 'Choose the Channel and the Business Number to configure', {
-			description: 'They say which number CAMS should push to this workflow. Or turn off "Configure Callback in CAMS".',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Choose the Channel and the Business Number to configure',
+			{
+				description:
+					'They say which number CAMS should push to this workflow. Or turn off "Configure Callback in CAMS".',
+			},
+		);
 	}
 	const takeOver = context.getNodeParameter('takeOverCallback', false) as boolean;
 	return { url, channelId, phoneNumber, kinds, takeOver, isTest: context.getMode() === 'manual' };

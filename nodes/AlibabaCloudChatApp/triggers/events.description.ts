@@ -9,16 +9,49 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Message Status',
 		value: 'messageStatus',
-		description: 'Sent, delivered, read or failed: one event per status change of a message you sent (ChatAppStatus)',
+		description:
+			'Sent, delivered, read or failed: one event per status change of a message you sent (ChatAppStatus)',
 	},
-	{ name: 'Other Event', value: 'other', description: 'A push whose shape the node does not recognise, passed on as it is' },
-	{ name: 'Phone Name Update', value: 'phoneNameUpdate', description: 'Review of a display-name change (ChatAppAudit V2)' },
-	{ name: 'Phone Quality Update', value: 'phoneQualityUpdate', description: 'Quality rating or messaging limit of a number changed (ChatAppAudit V2)' },
-	{ name: 'Template Category Update', value: 'templateCategoryUpdate', description: 'Meta re-categorised a template (ChatAppAudit V2)' },
-	{ name: 'Template Quality Update', value: 'templateQualityUpdate', description: 'Quality rating of a template changed (ChatAppAudit V2)' },
-	{ name: 'Template Review', value: 'templateReview', description: 'A template was approved, rejected, paused or disabled (ChatAppAudit)' },
-	{ name: 'WABA Account Update', value: 'wabaAccountUpdate', description: 'A change to the WhatsApp Business Account (ChatAppAudit V2)' },
-	{ name: 'WABA Review Update', value: 'wabaReviewUpdate', description: 'Review result of the WhatsApp Business Account (ChatAppAudit V2)' },
+	{
+		name: 'Other Event',
+		value: 'other',
+		description: 'A push whose shape the node does not recognise, passed on as it is',
+	},
+	{
+		name: 'Phone Name Update',
+		value: 'phoneNameUpdate',
+		description: 'Review of a display-name change (ChatAppAudit V2)',
+	},
+	{
+		name: 'Phone Quality Update',
+		value: 'phoneQualityUpdate',
+		description: 'Quality rating or messaging limit of a number changed (ChatAppAudit V2)',
+	},
+	{
+		name: 'Template Category Update',
+		value: 'templateCategoryUpdate',
+		description: 'Meta re-categorised a template (ChatAppAudit V2)',
+	},
+	{
+		name: 'Template Quality Update',
+		value: 'templateQualityUpdate',
+		description: 'Quality rating of a template changed (ChatAppAudit V2)',
+	},
+	{
+		name: 'Template Review',
+		value: 'templateReview',
+		description: 'A template was approved, rejected, paused or disabled (ChatAppAudit)',
+	},
+	{
+		name: 'WABA Account Update',
+		value: 'wabaAccountUpdate',
+		description: 'A change to the WhatsApp Business Account (ChatAppAudit V2)',
+	},
+	{
+		name: 'WABA Review Update',
+		value: 'wabaReviewUpdate',
+		description: 'Review result of the WhatsApp Business Account (ChatAppAudit V2)',
+	},
 ];
 
 const STATUS_OPTIONS: INodePropertyOptions[] = [
@@ -96,7 +129,18 @@ export const triggerOptions: INodeProperties = {
 			name: 'inboundTypes',
 			type: 'multiOptions',
 			options: INBOUND_TYPE_OPTIONS,
-			default: ['AUDIO', 'CONTACTS', 'DOCUMENT', 'IMAGE', 'LOCATION', 'OTHER', 'REPLY', 'SYSTEM', 'TEXT', 'VIDEO'],
+			default: [
+				'AUDIO',
+				'CONTACTS',
+				'DOCUMENT',
+				'IMAGE',
+				'LOCATION',
+				'OTHER',
+				'REPLY',
+				'SYSTEM',
+				'TEXT',
+				'VIDEO',
+			],
 			displayOptions: { show: { '/events': ['inboundMessage'] } },
 			description: 'Inbound messages of other types are dropped',
 		},

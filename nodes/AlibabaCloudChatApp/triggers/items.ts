@@ -10,7 +10,10 @@ export function toItems(events: ChatAppEvent[]): INodeExecutionData[] {
 	return events.map((event) => ({ json: event }));
 }
 
-async function withMedia(context: IWebhookFunctions, event: ChatAppEvent): Promise<INodeExecutionData> {
+async function withMedia(
+	context: IWebhookFunctions,
+	event: ChatAppEvent,
+): Promise<INodeExecutionData> {
 	const media = event.media as InboundMedia | null | undefined;
 	if (!media?.url) return { json: event };
 	try {
@@ -23,7 +26,10 @@ async function withMedia(context: IWebhookFunctions, event: ChatAppEvent): Promi
 }
 
 /** Items whose inbound media files are downloaded into the binary field `data`. */
-export async function toItemsWithMedia(context: IWebhookFunctions, events: ChatAppEvent[]): Promise<INodeExecutionData[]> {
+export async function toItemsWithMedia(
+	context: IWebhookFunctions,
+	events: ChatAppEvent[],
+): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = new Array(events.length);
 	let next = 0;
 	const worker = async () => {

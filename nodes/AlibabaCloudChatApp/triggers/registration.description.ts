@@ -30,7 +30,8 @@ export const registrationFields: INodeProperties[] = [
 		...senderLocator,
 		displayName: 'Business Number',
 		name: 'phoneNumber',
-		description: 'The WhatsApp business number whose inbound messages and statuses should come here',
+		description:
+			'The WhatsApp business number whose inbound messages and statuses should come here',
 		displayOptions: showWhenConfiguring,
 	},
 	{

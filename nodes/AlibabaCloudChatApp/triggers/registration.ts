@@ -76,21 +76,34 @@ function knownAccountUrl(target: RegistrationTarget, records: RegistrationRecord
 	return (ours.find((record) => record.url !== target.url) ?? ours[0])?.url ?? '';
 }
 
-function currentUrl(kind: CallbackKind, target: RegistrationTarget, phone: PhoneCallbacks, records: RegistrationRecords) {
+function currentUrl(
+	kind: CallbackKind,
+	target: RegistrationTarget,
+	phone: PhoneCallbacks,
+	records: RegistrationRecords,
+) {
 	return kind === 'account' ? knownAccountUrl(target, records) : phone[kind];
 }
 
 /** Whether every needed callback already points here and we hold the record to undo it later. */
-export function isRegistered(target: RegistrationTarget, phone: PhoneCallbacks, records: RegistrationRecords): boolean {
+export function isRegistered(
+	target: RegistrationTarget,
+	phone: PhoneCallbacks,
+	records: RegistrationRecords,
+): boolean {
 	const record = records[target.url];
-	if (!record || record.channelId !== target.channelId || record.phoneNumber !== target.phoneNumber) return false;
+	if (!record || record.channelId !== target.channelId || record.phoneNumber !== target.phoneNumber)
+		return false;
 	return target.kinds.every(
 		(kind) => record.kinds.includes(kind) && (kind === 'account' || phone[kind] === target.url),
 	);
 }
 
 /** Callbacks of the number that point somewhere else than this node (its test/production twin excluded). */
-export function foreignCallbacks(target: RegistrationTarget, phone: PhoneCallbacks): Array<{ kind: CallbackKind; url: string }> {
+export function foreignCallbacks(
+	target: RegistrationTarget,
+	phone: PhoneCallbacks,
+): Array<{ kind: CallbackKind; url: string }> {
 	return PHONE_KINDS.filter((kind) => target.kinds.includes(kind))
 		.map((kind) => ({ kind, url: phone[kind] }))
 		.filter(({ url }) => url !== '' && url !== target.url && !sameNodeUrl(url, target.url));
@@ -105,9 +118,13 @@ export function foreignCallbackError(
 	// The URL goes into the message itself: activation errors are often shown without the description.
 	const urls = [...new Set(foreign.map(({ url }) => url))].join(' and ');
 	const where = foreign.map(({ kind, url }) => `${CALLBACK_FIELD[kind]}: ${url}`).join('; ');
-	return new NodeOperationError(node, `Business number ${target.phoneNumber} already pushes to ${urls}`, {
-		description: `${where}. Turn on "Take Over Existing Callback" to replace it (it is put back when this workflow is deactivated), or remove it in the CAMS console`,
-	});
+	return new NodeOperationError(
+		node,
+		`Business number ${target.phoneNumber} already pushes to ${urls}`,
+		{
+			description: `${where}. Turn on "Take Over Existing Callback" to replace it (it is put back when this workflow is deactivated), or remove it in the CAMS console`,
+		},
+	);
 }
 
 /**
@@ -130,7 +147,10 @@ export function previousUrls(
 }
 
 /** The UpdatePhoneWebhook call for activation, or undefined when only the channel URL is needed. */
-export function phoneRegistration(target: RegistrationTarget, phone: PhoneCallbacks): PhoneCallbackUpdate | undefined {
+export function phoneRegistration(
+	target: RegistrationTarget,
+	phone: PhoneCallbacks,
+): PhoneCallbackUpdate | undefined {
 	if (!PHONE_KINDS.some((kind) => target.kinds.includes(kind))) return undefined;
 	// Unchanged kinds are sent back as they are, in case CAMS treats a missing URL as "clear".
 	return {
@@ -145,7 +165,10 @@ export function phoneRegistration(target: RegistrationTarget, phone: PhoneCallba
  * (someone else replaced our URL meanwhile). Our transport cannot send an empty URL, so a callback
  * that had none before keeps our URL; when no other URL remains, HTTP push is switched off instead.
  */
-export function phoneRestoration(record: RegistrationRecord, phone: PhoneCallbacks): PhoneCallbackUpdate | undefined {
+export function phoneRestoration(
+	record: RegistrationRecord,
+	phone: PhoneCallbacks,
+): PhoneCallbackUpdate | undefined {
 	const final: PhoneCallbacks = { ...phone };
 	let changed = false;
 	for (const kind of PHONE_KINDS) {
@@ -161,7 +184,9 @@ export function phoneRestoration(record: RegistrationRecord, phone: PhoneCallbac
 }
 
 /** The UpdateAccountWebhook call that undoes a registration of the channel URL. */
-export function accountRestoration(record: RegistrationRecord): { url?: string; httpFlag: HttpFlag } | undefined {
+export function accountRestoration(
+	record: RegistrationRecord,
+): { url?: string; httpFlag: HttpFlag } | undefined {
 	if (!record.kinds.includes('account')) return undefined;
 	const previous = record.previous.account ?? '';
 	return previous === '' ? { httpFlag: 'N' } : { url: previous, httpFlag: 'Y' };

@@ -7,7 +7,10 @@ import { executionError, nodeRuns } from '../../../scripts/n8n/runtime.mjs';
  * Calls fn until it returns a truthy value (returned) or timeoutMs passes (throws, naming `what` and the last
  * value or error). fn may be async; errors thrown by fn are retried.
  */
-export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}) {
+export async function waitFor(
+	fn,
+	{ timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {},
+) {
 	const end = Date.now() + timeoutMs;
 	let lastError;
 	let lastValue;
@@ -19,7 +22,9 @@ export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 100, what =
 			lastError = e;
 		}
 		if (Date.now() >= end) {
-			const detail = lastError ? `last error: ${lastError.message}` : `last value: ${JSON.stringify(lastValue)?.slice(0, 500)}`;
+			const detail = lastError
+				? `last error: ${lastError.message}`
+				: `last value: ${JSON.stringify(lastValue)?.slice(0, 500)}`;
 			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${detail})`);
 		}
 		await sleep(intervalMs);
@@ -33,7 +38,9 @@ export function nodesThatRan(execution) {
 
 /** json of every output item of a node in an execution (all runs, all outputs). */
 export function allNodeItems(execution, nodeName) {
-	return nodeRuns(execution, nodeName).flatMap((run) => (run?.data?.main ?? []).flat().map((i) => i?.json));
+	return nodeRuns(execution, nodeName).flatMap((run) =>
+		(run?.data?.main ?? []).flat().map((i) => i?.json),
+	);
 }
 
 /**
@@ -42,12 +49,19 @@ export function allNodeItems(execution, nodeName) {
  * execution ends the wait at once with its error.
  * @returns {Promise<{items: object[], executions: object[]}>}
  */
-export async function collectNodeItems(client, workflowId, nodeName, { until, timeoutMs = 30_000, what } = {}) {
+export async function collectNodeItems(
+	client,
+	workflowId,
+	nodeName,
+	{ until, timeoutMs = 30_000, what } = {},
+) {
 	let failed = null;
 	const result = await waitFor(
 		async () => {
 			const list = await client.listExecutions({ workflowId, includeData: true, limit: 250 });
-			const finished = list.filter((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status));
+			const finished = list.filter(
+				(e) => e.finished || ['success', 'error', 'crashed'].includes(e.status),
+			);
 			const bad = finished.find((e) => e.status === 'error' || e.status === 'crashed');
 			if (bad) {
 				failed = bad;
@@ -56,7 +70,11 @@ export async function collectNodeItems(client, workflowId, nodeName, { until, ti
 			const items = finished.flatMap((e) => allNodeItems(e, nodeName));
 			return until(items, finished) ? { items, executions: finished } : null;
 		},
-		{ timeoutMs, intervalMs: 200, what: what ?? `items of "${nodeName}" in workflow ${workflowId}` },
+		{
+			timeoutMs,
+			intervalMs: 200,
+			what: what ?? `items of "${nodeName}" in workflow ${workflowId}`,
+		},
 	);
 	if (failed) {
 		const err = executionError(failed);
@@ -88,8 +106,12 @@ export function createTimings() {
 		},
 		print(title = 'e2e timings') {
 			const width = Math.max(...rows.map((r) => r.label.length), 10);
-			const lines = rows.map((r) => `  ${r.label.padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(6)} s`);
-			lines.push(`  ${'total (wall)'.padEnd(width)}  ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
+			const lines = rows.map(
+				(r) => `  ${r.label.padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(6)} s`,
+			);
+			lines.push(
+				`  ${'total (wall)'.padEnd(width)}  ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s`,
+			);
 			process.stderr.write(`\n${title}\n${lines.join('\n')}\n`);
 		},
 	};

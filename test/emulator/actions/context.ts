@@ -31,7 +31,11 @@ export type ActionTable = Record<string, ActionDef>;
 export function requireChannel(ctx: ActionContext, custSpaceId: string | undefined): Channel {
 	const channel = custSpaceId ? ctx.state.channels.get(custSpaceId) : undefined;
 	if (!channel) {
-		throw camsError('Unknown.ResourceOwnerId', `The channel (CustSpaceId) "${custSpaceId ?? ''}" does not belong to this account.`, 400);
+		throw camsError(
+			'Unknown.ResourceOwnerId',
+			`The channel (CustSpaceId) "${custSpaceId ?? ''}" does not belong to this account.`,
+			400,
+		);
 	}
 	return channel;
 }
@@ -50,15 +54,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** `Page={"Index":1,"Size":10}`; Index >= 1, 1 <= Size <= 100. */
-export function parsePage(value: string | undefined, defaultSize = 10, cap = 100): { index: number; size: number } {
+export function parsePage(
+	value: string | undefined,
+	defaultSize = 10,
+	cap = 100,
+): { index: number; size: number } {
 	if (value === undefined || value === '') return { index: 1, size: defaultSize };
-	const invalid = (detail: string) => camsError('InvalidParameter.PageInvalid', `Page is invalid: ${detail}`);
+	const invalid = (detail: string) =>
+		camsError('InvalidParameter.PageInvalid', `Page is invalid: ${detail}`);
 	const page = parseJson<unknown>(value, invalid);
 	if (!isPlainObject(page)) throw invalid('it must be a JSON object like {"Index":1,"Size":10}');
 	const index = page.Index === undefined ? 1 : Number(page.Index);
 	const size = page.Size === undefined ? defaultSize : Number(page.Size);
 	if (!Number.isInteger(index) || index < 1) throw invalid('Index must be an integer >= 1');
-	if (!Number.isInteger(size) || size < 1 || size > 100) throw invalid('Size must be an integer between 1 and 100');
+	if (!Number.isInteger(size) || size < 1 || size > 100)
+		throw invalid('Size must be an integer between 1 and 100');
 	return { index, size: Math.min(size, cap) };
 }
 

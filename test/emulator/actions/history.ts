@@ -1,17 +1,29 @@
 /** ListChatappMessage: the message history (outbound sends and injected inbound messages). */
 import { camsError } from '../errors';
 import type { MessageRecord } from '../state';
-import { paginate, parsePage, requireChannel, type ActionContext, type ActionTable } from './context';
+import {
+	paginate,
+	parsePage,
+	requireChannel,
+	type ActionContext,
+	type ActionTable,
+} from './context';
 import { normaliseChannelType } from './messageRules';
 
-function parseTime(ms: string | undefined, text: string | undefined, name: string): number | undefined {
+function parseTime(
+	ms: string | undefined,
+	text: string | undefined,
+	name: string,
+): number | undefined {
 	if (ms) {
-		if (!/^\d+$/.test(ms)) throw camsError('InvalidParameter', `${name}Time must be epoch milliseconds.`);
+		if (!/^\d+$/.test(ms))
+			throw camsError('InvalidParameter', `${name}Time must be epoch milliseconds.`);
 		return Number(ms);
 	}
 	if (text) {
 		const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-		if (!match) throw camsError('InvalidParameter', `${name}TimeStr must look like yyyy-MM-dd HH:mm:ss.`);
+		if (!match)
+			throw camsError('InvalidParameter', `${name}TimeStr must look like yyyy-MM-dd HH:mm:ss.`);
 		return Date.parse(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}Z`);
 	}
 	return undefined;
@@ -53,7 +65,11 @@ function listMessages(ctx: ActionContext) {
 	const channelType = normaliseChannelType(params.ChannelType, ['whatsapp', 'viber']).toUpperCase();
 	const sender = ctx.state.senders.get(params.BusinessNumber);
 	if (!sender || sender.custSpaceId !== channel.custSpaceId) {
-		throw camsError('ERR-OPERATION-MAAP-0065', `The number ${params.BusinessNumber} is not bound to channel ${channel.custSpaceId}.`, 400);
+		throw camsError(
+			'ERR-OPERATION-MAAP-0065',
+			`The number ${params.BusinessNumber} is not bound to channel ${channel.custSpaceId}.`,
+			400,
+		);
 	}
 	const { index, size } = parsePage(params.Page, 20, ctx.config.pageSizeCap);
 	const start = parseTime(params.StartTime, params.StartTimeStr, 'Start');
@@ -67,7 +83,8 @@ function listMessages(ctx: ActionContext) {
 			(!params.UserNumber || record.userNumber === params.UserNumber) &&
 			(!params.TemplateCode || record.templateCode === params.TemplateCode) &&
 			(!params.GroupMessageId || record.groupMessageId === params.GroupMessageId) &&
-			(!params.MessageStatus || record.status.toLowerCase() === params.MessageStatus.toLowerCase()) &&
+			(!params.MessageStatus ||
+				record.status.toLowerCase() === params.MessageStatus.toLowerCase()) &&
 			(start === undefined || record.sendTime >= start) &&
 			(end === undefined || record.sendTime <= end),
 	);
@@ -76,5 +93,8 @@ function listMessages(ctx: ActionContext) {
 }
 
 export const historyActions: ActionTable = {
-	ListChatappMessage: { required: ['CustSpaceId', 'ChannelType', 'BusinessNumber', 'Page'], run: listMessages },
+	ListChatappMessage: {
+		required: ['CustSpaceId', 'ChannelType', 'BusinessNumber', 'Page'],
+		run: listMessages,
+	},
 };

@@ -21,7 +21,12 @@ function instanceRow(channel: Channel): Record<string, unknown> {
 	};
 }
 
-function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
+function positiveInt(
+	value: string | undefined,
+	name: string,
+	fallback: number,
+	max: number,
+): number {
 	if (value === undefined || value === '') return fallback;
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < 1 || number > max) {
@@ -33,25 +38,41 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
 function listInstances(ctx: ActionContext) {
 	const { params } = ctx;
 	const pageIndex = positiveInt(params.PageIndex, 'PageIndex', 1, 1_000_000);
-	const pageSize = Math.min(positiveInt(params.PageSize, 'PageSize', 10, 100), ctx.config.pageSizeCap);
+	const pageSize = Math.min(
+		positiveInt(params.PageSize, 'PageSize', 10, 100),
+		ctx.config.pageSizeCap,
+	);
 	const filter = params.FilterStr?.toLowerCase();
 	const matches = [...ctx.state.channels.values()].filter(
 		(channel) =>
 			(!params.ChannelType || channel.channelType === params.ChannelType.toUpperCase()) &&
 			(!params.InstanceId || channel.instanceId === params.InstanceId) &&
 			(!params.InstanceName || channel.instanceName.includes(params.InstanceName)) &&
-			(!filter || [channel.instanceId, channel.instanceName, channel.custSpaceId].some((text) => text.toLowerCase().includes(filter))),
+			(!filter ||
+				[channel.instanceId, channel.instanceName, channel.custSpaceId].some((text) =>
+					text.toLowerCase().includes(filter),
+				)),
 	);
 	return {
 		Success: true,
 		TotalCount: matches.length,
-		Data: paginate(matches, pageIndex, pageSize).map((channel) => ({ ...instanceRow(channel), State: 'published' })),
+		Data: paginate(matches, pageIndex, pageSize).map((channel) => ({
+			...instanceRow(channel),
+			State: 'published',
+		})),
 	};
 }
 
 function queryInstance(ctx: ActionContext) {
-	const channel = [...ctx.state.channels.values()].find((entry) => entry.instanceId === ctx.params.InstanceId);
-	if (!channel) throw camsError('InvalidParameter.InstanceId', `The instance ${ctx.params.InstanceId} does not exist.`, 400);
+	const channel = [...ctx.state.channels.values()].find(
+		(entry) => entry.instanceId === ctx.params.InstanceId,
+	);
+	if (!channel)
+		throw camsError(
+			'InvalidParameter.InstanceId',
+			`The instance ${ctx.params.InstanceId} does not exist.`,
+			400,
+		);
 	return { Success: true, Data: { ...instanceRow(channel), CustType: 'DIRECT' } };
 }
 

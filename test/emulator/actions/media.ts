@@ -31,7 +31,8 @@ function generatePresignedUrl(ctx: ActionContext) {
 	const prefix = `/__oss/${OSS_BUCKET}/`;
 	if (/^https?:\/\//.test(key)) {
 		const path = new URL(key).pathname;
-		if (!path.startsWith(prefix)) throw camsError('InvalidParameter', `FilePath ${key} is not in the upload bucket.`);
+		if (!path.startsWith(prefix))
+			throw camsError('InvalidParameter', `FilePath ${key} is not in the upload bucket.`);
 		key = decodeURIComponent(path.slice(prefix.length));
 	}
 	key = key.replace(/^\/+/, '');

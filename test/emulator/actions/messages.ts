@@ -23,13 +23,18 @@ export const newMessageId = (): string => randomBytes(12).toString('hex');
 
 function parseJsonParam(value: string | undefined, name: string): unknown {
 	if (value === undefined || value === '') return undefined;
-	return parseJson<unknown>(value, (detail) => camsError('InvalidParameter', `${name} is not valid JSON: ${detail}`));
+	return parseJson<unknown>(value, (detail) =>
+		camsError('InvalidParameter', `${name} is not valid JSON: ${detail}`),
+	);
 }
 
 /** The BODY text with the variables filled in, as it shows in the message history. */
 function renderTemplate(template: TemplateRecord, values: Record<string, string>): string {
 	const bodyText = template.components.find((component) => component.Type === 'BODY')?.Text;
-	return String(bodyText ?? '').replace(/\$\(([A-Za-z0-9_]+)\)/g, (_, name: string) => values[name] ?? '');
+	return String(bodyText ?? '').replace(
+		/\$\(([A-Za-z0-9_]+)\)/g,
+		(_, name: string) => values[name] ?? '',
+	);
 }
 
 function checkSession(ctx: ActionContext, sender: Sender, to: string): void {
@@ -53,7 +58,11 @@ interface Accepted {
 }
 
 /** Records one accepted message (history, duplicate log); returns what its status pushes need. */
-function accept(ctx: ActionContext, action: 'SendChatappMessage' | 'SendChatappMassMessage', sent: Accepted): OutboundMessage {
+function accept(
+	ctx: ActionContext,
+	action: 'SendChatappMessage' | 'SendChatappMassMessage',
+	sent: Accepted,
+): OutboundMessage {
 	const messageId = newMessageId();
 	const { params } = ctx;
 	const taskId = params.TaskId || undefined;
@@ -68,7 +77,9 @@ function accept(ctx: ActionContext, action: 'SendChatappMessage' | 'SendChatappM
 		sendTime: ctx.now(),
 		type: frameType,
 		messageType: (sent.messageType ?? 'template').toUpperCase(),
-		message: sent.template ? renderTemplate(sent.template, sent.templateParams ?? {}) : sent.content ?? '',
+		message: sent.template
+			? renderTemplate(sent.template, sent.templateParams ?? {})
+			: (sent.content ?? ''),
 		templateCode: sent.template?.code,
 		templateName: sent.template?.name,
 		language: sent.template?.language,
@@ -92,7 +103,13 @@ function accept(ctx: ActionContext, action: 'SendChatappMessage' | 'SendChatappM
 		content: sent.content,
 		templateParams: sent.templateParams,
 		taskId,
-		key: sendKey({ from: sent.sender.id, to: sent.to, template: sent.template?.code, content: sent.content, taskId }),
+		key: sendKey({
+			from: sent.sender.id,
+			to: sent.to,
+			template: sent.template?.code,
+			content: sent.content,
+			taskId,
+		}),
 		params: { ...params },
 		at: ctx.now(),
 	});
@@ -117,7 +134,10 @@ function sendOne(ctx: ActionContext) {
 	const { params } = ctx;
 	const channelType = normaliseChannelType(params.ChannelType, SEND_CHANNEL_TYPES);
 	if (params.Type !== 'template' && params.Type !== 'message') {
-		throw camsError('InvalidParameter.MessageInvalid', `Type "${params.Type}" is not valid; use template or message.`);
+		throw camsError(
+			'InvalidParameter.MessageInvalid',
+			`Type "${params.Type}" is not valid; use template or message.`,
+		);
 	}
 	const sender = resolveSender(ctx, channelType, params.From);
 	checkRecipient(channelType, params.To);
@@ -127,7 +147,11 @@ function sendOne(ctx: ActionContext) {
 		checkPayload(parseJsonParam(params.Payload, 'Payload'));
 		return acceptOne(ctx, { sender, to: params.To, template, templateParams });
 	}
-	if (!params.MessageType) throw camsError('InvalidParameter.MessageTypeNotEmpty', 'MessageType is mandatory when Type is message.');
+	if (!params.MessageType)
+		throw camsError(
+			'InvalidParameter.MessageTypeNotEmpty',
+			'MessageType is mandatory when Type is message.',
+		);
 	checkContent(channelType, params.MessageType, params.Content);
 	if (channelType === 'whatsapp') checkSession(ctx, sender, params.To);
 	const sent = { sender, to: params.To, messageType: params.MessageType, content: params.Content };
@@ -140,20 +164,38 @@ function sendMass(ctx: ActionContext) {
 	const sender = resolveSender(ctx, channelType, params.From);
 	const template = resolveTemplate(ctx, sender);
 	const list = parseJsonParam(params.SenderList, 'SenderList');
-	if (list === undefined) throw camsError('InvalidParameter', 'SenderList is mandatory: a JSON array of {"To","TemplateParams"} objects.');
-	if (!Array.isArray(list) || list.length === 0) throw camsError('InvalidParameter', 'SenderList must be a non-empty JSON array.');
+	if (list === undefined)
+		throw camsError(
+			'InvalidParameter',
+			'SenderList is mandatory: a JSON array of {"To","TemplateParams"} objects.',
+		);
+	if (!Array.isArray(list) || list.length === 0)
+		throw camsError('InvalidParameter', 'SenderList must be a non-empty JSON array.');
 	if (list.length > MAX_MASS_RECIPIENTS) {
-		throw camsError('InvalidParameter', `SenderList has ${list.length} recipients; at most ${MAX_MASS_RECIPIENTS} are allowed per request.`);
+		throw camsError(
+			'InvalidParameter',
+			`SenderList has ${list.length} recipients; at most ${MAX_MASS_RECIPIENTS} are allowed per request.`,
+		);
 	}
 	const recipients = list.map((entry: unknown, index) => {
 		const where = `SenderList[${index}]`;
-		if (!isPlainObject(entry) || typeof entry.To !== 'string') throw camsError('InvalidParameter', `${where} must be an object with a string "To".`);
+		if (!isPlainObject(entry) || typeof entry.To !== 'string')
+			throw camsError('InvalidParameter', `${where} must be an object with a string "To".`);
 		checkRecipient(channelType, entry.To, `${where}.To`);
 		checkPayload(entry.Payload, `${where}.Payload`);
-		return { to: entry.To, templateParams: checkTemplateParams(template, entry.TemplateParams, `${where}.TemplateParams`) };
+		return {
+			to: entry.To,
+			templateParams: checkTemplateParams(
+				template,
+				entry.TemplateParams,
+				`${where}.TemplateParams`,
+			),
+		};
 	});
 	const groupMessageId = newMessageId();
-	const messages = recipients.map((recipient) => accept(ctx, 'SendChatappMassMessage', { sender, template, groupMessageId, ...recipient }));
+	const messages = recipients.map((recipient) =>
+		accept(ctx, 'SendChatappMassMessage', { sender, template, groupMessageId, ...recipient }),
+	);
 	scheduleStatuses(ctx, messages);
 	return { GroupMessageId: groupMessageId };
 }

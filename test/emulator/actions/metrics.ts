@@ -17,14 +17,21 @@ export interface Bucket {
 export function metricBuckets(ctx: ActionContext, allowed = Object.keys(SPAN)): Bucket[] {
 	const { Start: startText, End: endText } = ctx.params;
 	const granularity = ctx.params.Granularity || 'DAILY';
-	if (!/^\d+$/.test(startText) || !/^\d+$/.test(endText)) throw camsError('InvalidParameter', 'Start and End must be epoch milliseconds.');
+	if (!/^\d+$/.test(startText) || !/^\d+$/.test(endText))
+		throw camsError('InvalidParameter', 'Start and End must be epoch milliseconds.');
 	const start = Number(startText);
 	const end = Number(endText);
 	if (end <= start) throw camsError('InvalidParameter', 'End must be later than Start.');
-	if (!allowed.includes(granularity)) throw camsError('InvalidParameter', `Granularity "${granularity}" is not supported; use ${allowed.join(' or ')}.`);
+	if (!allowed.includes(granularity))
+		throw camsError(
+			'InvalidParameter',
+			`Granularity "${granularity}" is not supported; use ${allowed.join(' or ')}.`,
+		);
 	const span = SPAN[granularity];
-	if ((end - start) / span > MAX_BUCKETS) throw camsError('InvalidParameter', `The period is too long for ${granularity} metrics.`);
+	if ((end - start) / span > MAX_BUCKETS)
+		throw camsError('InvalidParameter', `The period is too long for ${granularity} metrics.`);
 	const buckets: Bucket[] = [];
-	for (let from = start; from < end; from += span) buckets.push({ start: from, end: Math.min(from + span, end), granularity });
+	for (let from = start; from < end; from += span)
+		buckets.push({ start: from, end: Math.min(from + span, end), granularity });
 	return buckets;
 }

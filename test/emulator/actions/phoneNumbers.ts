@@ -8,19 +8,31 @@ export const ACCOUNT_ID = '5123456789012345';
 function requireWhatsapp(ctx: ActionContext): Channel {
 	const channel = requireChannel(ctx, ctx.params.CustSpaceId);
 	if (channel.channelType !== 'WHATSAPP') {
-		throw camsError('ERR-OPERATION-MAAP-0060', `No WhatsApp Business Account is bound to channel ${channel.custSpaceId}.`, 400);
+		throw camsError(
+			'ERR-OPERATION-MAAP-0060',
+			`No WhatsApp Business Account is bound to channel ${channel.custSpaceId}.`,
+			400,
+		);
 	}
 	return channel;
 }
 
 /** Applies StatusCallbackUrl / UpCallbackUrl / HttpFlag / QueueFlag that were sent. */
-function applyWebhooks(ctx: ActionContext, webhooks: Webhooks, names: Array<'StatusCallbackUrl' | 'UpCallbackUrl'>): void {
+function applyWebhooks(
+	ctx: ActionContext,
+	webhooks: Webhooks,
+	names: Array<'StatusCallbackUrl' | 'UpCallbackUrl'>,
+): void {
 	const { params } = ctx;
 	for (const name of names) {
 		const value = params[name];
 		if (value === undefined) continue;
 		if (value !== '' && !isHttpUrl(value)) {
-			throw camsError('ERR-OPERATION-MAAP-0085', `${name} "${value}" must start with http:// or https://.`, 400);
+			throw camsError(
+				'ERR-OPERATION-MAAP-0085',
+				`${name} "${value}" must start with http:// or https://.`,
+				400,
+			);
 		}
 	}
 	for (const flag of ['HttpFlag', 'QueueFlag'] as const) {
@@ -28,8 +40,10 @@ function applyWebhooks(ctx: ActionContext, webhooks: Webhooks, names: Array<'Sta
 			throw camsError('InvalidParameter', `${flag} must be Y or N.`);
 		}
 	}
-	if (params.StatusCallbackUrl !== undefined) webhooks.statusCallbackUrl = params.StatusCallbackUrl || undefined;
-	if (names.includes('UpCallbackUrl') && params.UpCallbackUrl !== undefined) webhooks.upCallbackUrl = params.UpCallbackUrl || undefined;
+	if (params.StatusCallbackUrl !== undefined)
+		webhooks.statusCallbackUrl = params.StatusCallbackUrl || undefined;
+	if (names.includes('UpCallbackUrl') && params.UpCallbackUrl !== undefined)
+		webhooks.upCallbackUrl = params.UpCallbackUrl || undefined;
 	if (params.HttpFlag) webhooks.httpFlag = params.HttpFlag as 'Y' | 'N';
 	if (params.QueueFlag) webhooks.queueFlag = params.QueueFlag as 'Y' | 'N';
 }
@@ -73,8 +87,10 @@ function queryPhoneNumbers(ctx: ActionContext) {
 			IsOfficial: 'N',
 			StatusCallbackUrl: sender.webhooks.statusCallbackUrl,
 			UpCallbackUrl: sender.webhooks.upCallbackUrl,
-			StatusQueue: sender.webhooks.queueFlag === 'Y' ? `Alicom-Queue-${ACCOUNT_ID}-ChatAppStatus` : undefined,
-			UpQueue: sender.webhooks.queueFlag === 'Y' ? `Alicom-Queue-${ACCOUNT_ID}-ChatAppInbound` : undefined,
+			StatusQueue:
+				sender.webhooks.queueFlag === 'Y' ? `Alicom-Queue-${ACCOUNT_ID}-ChatAppStatus` : undefined,
+			UpQueue:
+				sender.webhooks.queueFlag === 'Y' ? `Alicom-Queue-${ACCOUNT_ID}-ChatAppInbound` : undefined,
 		})),
 	};
 }
@@ -83,7 +99,11 @@ function updatePhoneWebhook(ctx: ActionContext) {
 	const channel = requireWhatsapp(ctx);
 	const sender = ctx.state.senders.get(ctx.params.PhoneNumber);
 	if (!sender || sender.custSpaceId !== channel.custSpaceId) {
-		throw camsError('ERR-OPERATION-MAAP-0065', `The phone number ${ctx.params.PhoneNumber} is not bound to channel ${channel.custSpaceId}.`, 400);
+		throw camsError(
+			'ERR-OPERATION-MAAP-0065',
+			`The phone number ${ctx.params.PhoneNumber} is not bound to channel ${channel.custSpaceId}.`,
+			400,
+		);
 	}
 	applyWebhooks(ctx, sender.webhooks, ['StatusCallbackUrl', 'UpCallbackUrl']);
 	return {};

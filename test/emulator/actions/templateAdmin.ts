@@ -18,37 +18,70 @@ export function templateProperties(template: TemplateRecord): TemplateProperties
 
 function bool(value: string | undefined, name: string): boolean | undefined {
 	if (value === undefined) return undefined;
-	if (value !== 'true' && value !== 'false') throw camsError('InvalidParameter', `${name} must be true or false.`);
+	if (value !== 'true' && value !== 'false')
+		throw camsError('InvalidParameter', `${name} must be true or false.`);
 	return value === 'true';
 }
 
 function findTemplate(ctx: ActionContext): TemplateRecord {
-	const { CustSpaceId: custSpaceId, TemplateCode: code, Language: language, TemplateType: type } = ctx.params;
+	const {
+		CustSpaceId: custSpaceId,
+		TemplateCode: code,
+		Language: language,
+		TemplateType: type,
+	} = ctx.params;
 	requireChannel(ctx, custSpaceId);
-	if (type !== undefined && !['WHATSAPP', 'VIBER'].includes(type)) throw camsError('InvalidParameter.TemplateTypeNotSupport', `TemplateType "${type}" is not supported.`);
+	if (type !== undefined && !['WHATSAPP', 'VIBER'].includes(type))
+		throw camsError(
+			'InvalidParameter.TemplateTypeNotSupport',
+			`TemplateType "${type}" is not supported.`,
+		);
 	const template = ctx.state.templates.find(
-		(entry) => entry.custSpaceId === custSpaceId && entry.code === code && (!language || entry.language === language) && (!type || entry.templateType === type),
+		(entry) =>
+			entry.custSpaceId === custSpaceId &&
+			entry.code === code &&
+			(!language || entry.language === language) &&
+			(!type || entry.templateType === type),
 	);
-	if (!template) throw camsError('DetailError.TemplateNotExist', `The template ${code}${language ? ` (${language})` : ''} does not exist.`, 400);
+	if (!template)
+		throw camsError(
+			'DetailError.TemplateNotExist',
+			`The template ${code}${language ? ` (${language})` : ''} does not exist.`,
+			400,
+		);
 	return template;
 }
 
 function modifyProperties(ctx: ActionContext) {
-	if (ctx.params.TemplateType !== 'WHATSAPP') throw camsError('InvalidParameter.TemplateTypeNotSupport', 'ModifyChatappTemplateProperties only supports WHATSAPP templates.');
+	if (ctx.params.TemplateType !== 'WHATSAPP')
+		throw camsError(
+			'InvalidParameter.TemplateTypeNotSupport',
+			'ModifyChatappTemplateProperties only supports WHATSAPP templates.',
+		);
 	const allowSend = bool(ctx.params.AllowSend, 'AllowSend');
 	const paused = bool(ctx.params.CategoryChangePaused, 'CategoryChangePaused');
-	if (allowSend === undefined && paused === undefined) throw camsError('InvalidParameter', 'Give AllowSend or CategoryChangePaused.');
+	if (allowSend === undefined && paused === undefined)
+		throw camsError('InvalidParameter', 'Give AllowSend or CategoryChangePaused.');
 	const template = findTemplate(ctx);
 	const current = templateProperties(template);
-	properties.set(template, { AllowSend: allowSend ?? current.AllowSend, CategoryChangePaused: paused ?? current.CategoryChangePaused });
+	properties.set(template, {
+		AllowSend: allowSend ?? current.AllowSend,
+		CategoryChangePaused: paused ?? current.CategoryChangePaused,
+	});
 	return { Success: true, Model: true };
 }
 
-function buttonsOf(template: TemplateRecord): Array<{ Type: string; ButtonContent: string; Count: number }> {
+function buttonsOf(
+	template: TemplateRecord,
+): Array<{ Type: string; ButtonContent: string; Count: number }> {
 	const buttons = template.components.find((component) => component.Type === 'BUTTONS')?.Buttons;
 	return (Array.isArray(buttons) ? buttons : [])
 		.filter((button) => button.Type === 'QUICK_REPLY' || button.Type === 'URL')
-		.map((button) => ({ Type: String(button.Type), ButtonContent: String(button.Text ?? ''), Count: 0 }));
+		.map((button) => ({
+			Type: String(button.Type),
+			ButtonContent: String(button.Text ?? ''),
+			Count: 0,
+		}));
 }
 
 function templateMetric(ctx: ActionContext) {
@@ -56,9 +89,15 @@ function templateMetric(ctx: ActionContext) {
 	return {
 		Data: metricBuckets(ctx, ['DAILY']).map(({ start, end }) => {
 			const sent = ctx.state.messages.filter(
-				(message) => message.eventAction === 'DOWN' && message.templateCode === template.code && message.language === template.language && message.sendTime >= start && message.sendTime < end,
+				(message) =>
+					message.eventAction === 'DOWN' &&
+					message.templateCode === template.code &&
+					message.language === template.language &&
+					message.sendTime >= start &&
+					message.sendTime < end,
 			);
-			const count = (...statuses: string[]) => sent.filter((message) => statuses.includes(message.status)).length;
+			const count = (...statuses: string[]) =>
+				sent.filter((message) => statuses.includes(message.status)).length;
 			return {
 				TemplateCode: template.code,
 				Language: template.language,
@@ -74,6 +113,9 @@ function templateMetric(ctx: ActionContext) {
 }
 
 export const templateAdminActions: ActionTable = {
-	ModifyChatappTemplateProperties: { required: ['CustSpaceId', 'Language', 'TemplateCode', 'TemplateType'], run: modifyProperties },
+	ModifyChatappTemplateProperties: {
+		required: ['CustSpaceId', 'Language', 'TemplateCode', 'TemplateType'],
+		run: modifyProperties,
+	},
 	GetChatappTemplateMetric: { required: ['End', 'Start', 'TemplateCode'], run: templateMetric },
 };

@@ -25,7 +25,13 @@ export function parseTimestamp(value: string): number | undefined {
 	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
 	const time = Date.UTC(year, month - 1, day, hour, minute, second);
 	const back = new Date(time);
-	if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+	if (
+		back.getUTCMonth() !== month - 1 ||
+		back.getUTCDate() !== day ||
+		hour > 23 ||
+		minute > 59 ||
+		second > 59
+	) {
 		return undefined;
 	}
 	return time;
@@ -59,7 +65,10 @@ export function checkSecurityToken(key: AccessKeyConfig, token: string | undefin
 export class NonceStore {
 	private readonly seen = new Map<string, number>();
 
-	constructor(private readonly now: () => number, private readonly ttlMs: () => number) {}
+	constructor(
+		private readonly now: () => number,
+		private readonly ttlMs: () => number,
+	) {}
 
 	check(accessKeyId: string, nonce: string): void {
 		const expires = this.seen.get(`${accessKeyId}\n${nonce}`);

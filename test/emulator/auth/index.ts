@@ -18,14 +18,23 @@ export interface CallInfo {
 export type ActionLookup = (action: string) => 'emulated' | 'known' | 'unknown';
 
 /** Reads scheme, action, version and AccessKey ID off the request without checking anything. */
-export function describeCall(wire: WireRequest, info: CallInfo): { action?: string; version?: string } {
+export function describeCall(
+	wire: WireRequest,
+	info: CallInfo,
+): { action?: string; version?: string } {
 	const isV3 = wire.headers.authorization !== undefined;
 	const isV1 = !isV3 && wire.params.Signature !== undefined;
 	info.signatureMethod = isV3 ? 'ACS3-HMAC-SHA256' : isV1 ? 'HMAC-SHA1' : 'none';
-	const action = isV3 ? wire.headers['x-acs-action']?.[0] : wire.params.Action ?? wire.headers['x-acs-action']?.[0];
-	const version = isV3 ? wire.headers['x-acs-version']?.[0] : wire.params.Version ?? wire.headers['x-acs-version']?.[0];
+	const action = isV3
+		? wire.headers['x-acs-action']?.[0]
+		: (wire.params.Action ?? wire.headers['x-acs-action']?.[0]);
+	const version = isV3
+		? wire.headers['x-acs-version']?.[0]
+		: (wire.params.Version ?? wire.headers['x-acs-version']?.[0]);
 	info.action = action;
-	info.accessKeyId = isV3 ? /Credential=([^,\s]+)/.exec(wire.headers.authorization[0])?.[1] : wire.params.AccessKeyId;
+	info.accessKeyId = isV3
+		? /Credential=([^,\s]+)/.exec(wire.headers.authorization[0])?.[1]
+		: wire.params.AccessKeyId;
 	return { action, version };
 }
 
@@ -34,7 +43,12 @@ export function describeCall(wire: WireRequest, info: CallInfo): { action?: stri
  * timestamp, signature, nonce. Fills `info` as it learns things, so a rejection can still be logged.
  * The nonce is remembered only when the whole request is authentic.
  */
-export function authenticate(wire: WireRequest, ctx: AuthContext, lookup: ActionLookup, info: CallInfo): void {
+export function authenticate(
+	wire: WireRequest,
+	ctx: AuthContext,
+	lookup: ActionLookup,
+	info: CallInfo,
+): void {
 	const { action, version } = describeCall(wire, info);
 	const isV3 = info.signatureMethod === 'ACS3-HMAC-SHA256';
 	const isV1 = info.signatureMethod === 'HMAC-SHA1';

@@ -19,7 +19,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. notice@mail.example.com',
 		description: 'A DirectMail sender address (see Get Many DirectMail Accounts)',
 	},
-	{ displayName: 'Send Type', name: 'sendType', type: 'options', options: SEND_TYPE_OPTIONS, default: 'trigger' },
+	{
+		displayName: 'Send Type',
+		name: 'sendType',
+		type: 'options',
+		options: SEND_TYPE_OPTIONS,
+		default: 'trigger',
+	},
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -44,12 +50,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
 	const accountName = requiredValue(this, 'accountName', 'Sender Address', itemIndex);
 	const sendType = this.getNodeParameter('sendType', itemIndex) as string;
-	const accountCode = String(this.getNodeParameter('options.accountCode', itemIndex, '') ?? '').trim() || accountName;
+	const accountCode =
+		String(this.getNodeParameter('options.accountCode', itemIndex, '') ?? '').trim() || accountName;
 	const response = await camsRequest.call(
 		this,
 		'BindDmAccount',
-		{ CustSpaceId: channelId, AccountCode: accountCode, ExtendAttr: { AccountName: accountName, SendType: sendType } },
+		{
+			CustSpaceId: channelId,
+			AccountCode: accountCode,
+			ExtendAttr: { AccountName: accountName, SendType: sendType },
+		},
 		{ itemIndex, idempotent: true },
 	);
-	return doneOutput(response, { CustSpaceId: channelId, AccountCode: accountCode, AccountName: accountName, SendType: sendType });
+	return doneOutput(response, {
+		CustSpaceId: channelId,
+		AccountCode: accountCode,
+		AccountName: accountName,
+		SendType: sendType,
+	});
 }

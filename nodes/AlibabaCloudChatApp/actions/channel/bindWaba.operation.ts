@@ -28,6 +28,11 @@ export const description = updateDisplayOptions(showFor('channel', ['bindWaba'])
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const wabaId = requiredValue(this, 'wabaId', 'WABA ID', itemIndex);
-	const response = await camsRequest.call(this, 'ChatappBindWaba', { WabaId: wabaId }, { itemIndex });
+	const response = await camsRequest.call(
+		this,
+		'ChatappBindWaba',
+		{ WabaId: wabaId },
+		{ itemIndex },
+	);
 	return { WabaId: wabaId, ...dataOf(response), RequestId: response.RequestId };
 }

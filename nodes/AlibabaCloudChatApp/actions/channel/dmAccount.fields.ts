@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const SEND_TYPE_OPTIONS = [
 	{ name: 'Batch', value: 'batch', description: 'Bulk e-mail sender address' },
-	{ name: 'Trigger', value: 'trigger', description: 'Transactional (triggered) e-mail sender address' },
+	{
+		name: 'Trigger',
+		value: 'trigger',
+		description: 'Transactional (triggered) e-mail sender address',
+	},
 ];
 
 export const emailNotice: INodeProperties = {

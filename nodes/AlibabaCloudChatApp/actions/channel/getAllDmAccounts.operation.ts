@@ -18,13 +18,28 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Keyword', name: 'keyword', type: 'string', default: '', description: 'Part of the sender address' },
-			{ displayName: 'Send Type', name: 'sendType', type: 'options', options: SEND_TYPE_OPTIONS, default: 'trigger' },
+			{
+				displayName: 'Keyword',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Part of the sender address',
+			},
+			{
+				displayName: 'Send Type',
+				name: 'sendType',
+				type: 'options',
+				options: SEND_TYPE_OPTIONS,
+				default: 'trigger',
+			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions(showFor('channel', ['getAllDmAccounts']), properties);
+export const description = updateDisplayOptions(
+	showFor('channel', ['getAllDmAccounts']),
+	properties,
+);
 
 /** The DirectMail sender addresses of the Alibaba Cloud account (ListDmAccount). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

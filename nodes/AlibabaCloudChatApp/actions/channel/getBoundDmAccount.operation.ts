@@ -6,9 +6,14 @@ import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' }];
+const properties: INodeProperties[] = [
+	{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' },
+];
 
-export const description = updateDisplayOptions(showFor('channel', ['getBoundDmAccount']), properties);
+export const description = updateDisplayOptions(
+	showFor('channel', ['getBoundDmAccount']),
+	properties,
+);
 
 /** The DirectMail sender bound to the channel; no item when none is. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -4,7 +4,12 @@ import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { anyTemplateLocator, channelLocator, senderLocator, templateLanguageField } from '../common.descriptions';
+import {
+	anyTemplateLocator,
+	channelLocator,
+	senderLocator,
+	templateLanguageField,
+} from '../common.descriptions';
 import { optionalWabaField, wabaIdOf } from './waba';
 
 const properties: INodeProperties[] = [
@@ -16,7 +21,11 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Phone Number', value: 'phone', description: 'Whether a business number can send' },
 			{ name: 'Template', value: 'template', description: 'Whether a template can be sent' },
-			{ name: 'WABA', value: 'waba', description: 'Whether the WhatsApp Business Account can send' },
+			{
+				name: 'WABA',
+				value: 'waba',
+				description: 'Whether the WhatsApp Business Account can send',
+			},
 		],
 		default: 'waba',
 	},
@@ -41,7 +50,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const nodeType = this.getNodeParameter('nodeType', itemIndex) as string;
 	const params: IDataObject = { CustSpaceId: channelId, NodeType: nodeType };
 	if (nodeType === 'waba') params.WabaId = await wabaIdOf(this, channelId, itemIndex);
-	if (nodeType === 'phone') params.PhoneNumber = requiredPhoneNumber(this, 'phoneNumber', 'Phone Number', itemIndex);
+	if (nodeType === 'phone')
+		params.PhoneNumber = requiredPhoneNumber(this, 'phoneNumber', 'Phone Number', itemIndex);
 	if (nodeType === 'template') {
 		params.TemplateCode = requiredValue(this, 'template', 'Template', itemIndex);
 		params.Language = requiredValue(this, 'language', 'Language', itemIndex);

@@ -6,7 +6,15 @@ import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 
-const SIMPLE_FIELDS = ['Id', 'Name', 'AccountReviewStatus', 'BusinessId', 'BusinessName', 'Currency', 'MessageTemplateNamespace'];
+const SIMPLE_FIELDS = [
+	'Id',
+	'Name',
+	'AccountReviewStatus',
+	'BusinessId',
+	'BusinessName',
+	'Currency',
+	'MessageTemplateNamespace',
+];
 
 const properties: INodeProperties[] = [channelLocator, simplifyField];
 

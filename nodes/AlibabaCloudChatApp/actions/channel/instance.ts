@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { yesNoFlag } from '../../helpers/input';
@@ -11,10 +16,16 @@ import { channelLocator } from '../common.descriptions';
  */
 export const channelInstanceLocator: INodeProperties = {
 	...channelLocator,
-	description: 'The channel. By ID takes the channel ID (CustSpaceId); By Instance ID takes the InstanceId of ListInstance.',
+	description:
+		'The channel. By ID takes the channel ID (CustSpaceId); By Instance ID takes the InstanceId of ListInstance.',
 	modes: [
 		...(channelLocator.modes ?? []),
-		{ displayName: 'By Instance ID', name: 'instanceId', type: 'string', placeholder: 'e.g. cams-inst-7301001' },
+		{
+			displayName: 'By Instance ID',
+			name: 'instanceId',
+			type: 'string',
+			placeholder: 'e.g. cams-inst-7301001',
+		},
 	],
 };
 
@@ -25,13 +36,17 @@ export interface ResolvedInstance {
 }
 
 /** The InstanceId of the chosen channel; the error says how to fix an unknown or empty one. */
-export async function resolveInstance(this: IExecuteFunctions, itemIndex: number): Promise<ResolvedInstance> {
-	const locator = this.getNodeParameter('channelId', itemIndex, undefined, { extractValue: false }) as
-		| INodeParameterResourceLocator
-		| string
-		| undefined;
+export async function resolveInstance(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<ResolvedInstance> {
+	const locator = this.getNodeParameter('channelId', itemIndex, undefined, {
+		extractValue: false,
+	}) as INodeParameterResourceLocator | string | undefined;
 	const mode = typeof locator === 'object' && locator ? locator.mode : 'id';
-	const value = String((typeof locator === 'object' && locator ? locator.value : locator) ?? '').trim();
+	const value = String(
+		(typeof locator === 'object' && locator ? locator.value : locator) ?? '',
+	).trim();
 	if (!value) {
 		throw new NodeOperationError(this.getNode(), 'Channel is empty', {
 			itemIndex,
@@ -40,18 +55,28 @@ export async function resolveInstance(this: IExecuteFunctions, itemIndex: number
 	}
 	if (mode === 'instanceId') return { InstanceId: value };
 	const instances = await listInstances.call(this, {}, { itemIndex });
-	const record = instances.find((instance) => instance.CustSpaceId === value || instance.InstanceId === value);
+	const record = instances.find(
+		(instance) => instance.CustSpaceId === value || instance.InstanceId === value,
+	);
 	if (!record) {
 		throw new NodeOperationError(this.getNode(), `No channel with the ID "${value}"`, {
 			itemIndex,
-			description: 'Choose the channel from the list, or copy its ID from the Channel Management page of the CAMS console',
+			description:
+				'Choose the channel from the list, or copy its ID from the Channel Management page of the CAMS console',
 		});
 	}
 	return { InstanceId: String(record.InstanceId), record };
 }
 
 /** What "Simplify" keeps of a channel (ListInstance / QueryInstance entry). */
-export const SIMPLE_INSTANCE_FIELDS = ['CustSpaceId', 'InstanceId', 'InstanceName', 'ChannelType', 'State', 'SubmitTime'];
+export const SIMPLE_INSTANCE_FIELDS = [
+	'CustSpaceId',
+	'InstanceId',
+	'InstanceName',
+	'ChannelType',
+	'State',
+	'SubmitTime',
+];
 
 /** The optional channel details of CreateInstance and UpdateInstance. */
 export const instanceDetailFields: INodeProperties[] = [
@@ -63,8 +88,20 @@ export const instanceDetailFields: INodeProperties[] = [
 		default: false,
 		description: 'Whether you confirm the channel details and submit them for review',
 	},
-	{ displayName: 'Contact Email', name: 'contactMail', type: 'string', placeholder: 'name@email.com', default: '' },
-	{ displayName: 'Country ID', name: 'countryId', type: 'string', default: '', placeholder: 'e.g. SG' },
+	{
+		displayName: 'Contact Email',
+		name: 'contactMail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'Country ID',
+		name: 'countryId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. SG',
+	},
 	{ displayName: 'Description', name: 'instanceDescription', type: 'string', default: '' },
 	{ displayName: 'Meta Business Manager ID', name: 'facebookBmId', type: 'string', default: '' },
 	{

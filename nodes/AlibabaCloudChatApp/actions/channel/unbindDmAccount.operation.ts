@@ -6,12 +6,22 @@ import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' }];
+const properties: INodeProperties[] = [
+	{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' },
+];
 
-export const description = updateDisplayOptions(showFor('channel', ['unbindDmAccount']), properties);
+export const description = updateDisplayOptions(
+	showFor('channel', ['unbindDmAccount']),
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
-	const response = await camsRequest.call(this, 'UnbindDmAccount', { CustSpaceId: channelId }, { itemIndex, idempotent: true });
+	const response = await camsRequest.call(
+		this,
+		'UnbindDmAccount',
+		{ CustSpaceId: channelId },
+		{ itemIndex, idempotent: true },
+	);
 	return doneOutput(response, { CustSpaceId: channelId });
 }

@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://n8n.example.com/webhook/…',
-				description: 'Where CAMS posts the events of the channel, e.g. the URL of an Alibaba Cloud Chat App Trigger',
+				description:
+					'Where CAMS posts the events of the channel, e.g. the URL of an Alibaba Cloud Chat App Trigger',
 			},
 		],
 	},
@@ -32,13 +33,22 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(showFor('channel', ['updateWebhook']), properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = readUpdateFields(this, itemIndex, 'Add "Status Callback URL", "HTTP Push" or "Queue Delivery" under "Update Fields".');
+	const fields = readUpdateFields(
+		this,
+		itemIndex,
+		'Add "Status Callback URL", "HTTP Push" or "Queue Delivery" under "Update Fields".',
+	);
 	const settings = {
 		StatusCallbackUrl: fields.statusCallbackUrl,
 		HttpFlag: yesNoFlag(fields.httpFlag),
 		QueueFlag: yesNoFlag(fields.queueFlag),
 	};
 	const channelId = requiredValue(this, 'channelId', 'Channel', itemIndex);
-	const response = await camsRequest.call(this, 'UpdateAccountWebhook', { CustSpaceId: channelId, ...settings }, { itemIndex, idempotent: true });
+	const response = await camsRequest.call(
+		this,
+		'UpdateAccountWebhook',
+		{ CustSpaceId: channelId, ...settings },
+		{ itemIndex, idempotent: true },
+	);
 	return doneOutput(response, { CustSpaceId: channelId, ...settings });
 }

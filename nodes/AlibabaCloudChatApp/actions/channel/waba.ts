@@ -12,14 +12,24 @@ export const optionalWabaField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 209587332118845',
-	description: 'The WhatsApp Business Account ID. Leave empty to use the WABA bound to the channel.',
+	description:
+		'The WhatsApp Business Account ID. Leave empty to use the WABA bound to the channel.',
 };
 
 /** The WABA ID the user gave, or the one bound to the channel (QueryChatappBindWaba). */
-export async function wabaIdOf(context: IExecuteFunctions, channelId: string, itemIndex: number): Promise<string> {
+export async function wabaIdOf(
+	context: IExecuteFunctions,
+	channelId: string,
+	itemIndex: number,
+): Promise<string> {
 	const given = locatorValue(context, 'wabaId', itemIndex);
 	if (given) return given;
-	const response = await camsRequest.call(context, 'QueryChatappBindWaba', { CustSpaceId: channelId }, { itemIndex });
+	const response = await camsRequest.call(
+		context,
+		'QueryChatappBindWaba',
+		{ CustSpaceId: channelId },
+		{ itemIndex },
+	);
 	const wabaId = String(dataOf(response).Id ?? '').trim();
 	if (!wabaId) {
 		throw new NodeOperationError(context.getNode(), 'The channel has no WABA bound', {

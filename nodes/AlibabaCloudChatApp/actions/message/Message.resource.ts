@@ -7,7 +7,13 @@ import * as sendBulkTemplate from './sendBulkTemplate.operation';
 import * as sendTemplate from './sendTemplate.operation';
 import * as uploadMedia from './uploadMedia.operation';
 
-export const operations: Record<string, OperationModule> = { sendTemplate, send, sendBulkTemplate, getAll, uploadMedia };
+export const operations: Record<string, OperationModule> = {
+	sendTemplate,
+	send,
+	sendBulkTemplate,
+	getAll,
+	uploadMedia,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -26,13 +32,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send Bulk Template',
 				value: 'sendBulkTemplate',
-				description: 'Send one template to many recipients, one per input item, up to 1,000 per request',
+				description:
+					'Send one template to many recipients, one per input item, up to 1,000 per request',
 				action: 'Send a template to many recipients',
 			},
 			{
 				name: 'Send Message',
 				value: 'send',
-				description: 'Send a free-form message: text, media, location, contacts, interactive or reaction (within the 24-hour window on WhatsApp)',
+				description:
+					'Send a free-form message: text, media, location, contacts, interactive or reaction (within the 24-hour window on WhatsApp)',
 				action: 'Send a message',
 			},
 			{
@@ -44,7 +52,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Upload Media',
 				value: 'uploadMedia',
-				description: 'Upload a binary file to the channel and get a link for Send Message or template headers',
+				description:
+					'Upload a binary file to the channel and get a link for Send Message or template headers',
 				action: 'Upload media',
 			},
 		],

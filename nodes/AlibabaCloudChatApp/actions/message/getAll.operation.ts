@@ -27,7 +27,11 @@ const properties: INodeProperties[] = [
 		description: 'CAMS keeps a message history for WhatsApp and Viber only',
 	},
 	channelLocator,
-	{ ...senderLocator, displayName: 'Business Number', description: 'Your business number (WhatsApp) or service ID (Viber)' },
+	{
+		...senderLocator,
+		displayName: 'Business Number',
+		description: 'Your business number (WhatsApp) or service ID (Viber)',
+	},
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -47,10 +51,22 @@ const properties: INodeProperties[] = [
 				],
 				default: 'DOWN',
 			},
-			{ displayName: 'Group Message ID', name: 'groupMessageId', type: 'string', default: '', description: 'The GroupMessageId of a bulk send' },
+			{
+				displayName: 'Group Message ID',
+				name: 'groupMessageId',
+				type: 'string',
+				default: '',
+				description: 'The GroupMessageId of a bulk send',
+			},
 			{ displayName: 'Sent After', name: 'startTime', type: 'dateTime', default: '' },
 			{ displayName: 'Sent Before', name: 'endTime', type: 'dateTime', default: '' },
-			{ displayName: 'Status', name: 'messageStatus', type: 'string', default: '', placeholder: 'e.g. Delivered' },
+			{
+				displayName: 'Status',
+				name: 'messageStatus',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Delivered',
+			},
 			{ displayName: 'Template Code', name: 'templateCode', type: 'string', default: '' },
 		],
 	},
@@ -59,13 +75,19 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(showFor('message', ['getAll']), properties);
 
 /** A time filter as epoch ms; a value that is set but is no date is an error, not ignored. */
-function filterTime(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
+function filterTime(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const ms = toEpochMs(value);
 	if (ms === undefined) {
 		throw new NodeOperationError(context.getNode(), `${label} is not a date: "${String(value)}"`, {
 			itemIndex,
-			description: 'Use an ISO date such as 2026-11-25T09:00:00Z, or epoch milliseconds (or seconds).',
+			description:
+				'Use an ISO date such as 2026-11-25T09:00:00Z, or epoch milliseconds (or seconds).',
 		});
 	}
 	return ms;
@@ -75,14 +97,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
 	const rawNumber = requiredValue(this, 'from', 'Business Number', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const userNumber = filters.userNumber ? phoneNumberValue(this, filters.userNumber as string, 'Customer Number', itemIndex) : undefined;
+	const userNumber = filters.userNumber
+		? phoneNumberValue(this, filters.userNumber as string, 'Customer Number', itemIndex)
+		: undefined;
 	return await camsRequestAllPages.call(
 		this,
 		'ListChatappMessage',
 		{
 			CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
 			ChannelType: channelType,
-			BusinessNumber: senderIsPhoneNumber(channelType) ? phoneNumberValue(this, rawNumber, 'Business Number', itemIndex) : rawNumber,
+			BusinessNumber: senderIsPhoneNumber(channelType)
+				? phoneNumberValue(this, rawNumber, 'Business Number', itemIndex)
+				: rawNumber,
 			EventAction: filters.eventAction,
 			UserNumber: userNumber,
 			TemplateCode: filters.templateCode,

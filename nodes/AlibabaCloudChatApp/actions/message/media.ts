@@ -14,12 +14,17 @@ export const presignedUrlOption: INodeProperties = {
 };
 
 /** The file in an item's binary field, with its name and MIME type; checked before any upload. */
-export async function readBinaryFile(this: IExecuteFunctions, itemIndex: number, propertyName: string): Promise<MediaFile> {
+export async function readBinaryFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+): Promise<MediaFile> {
 	const name = propertyName.trim();
 	if (!name) {
 		throw new NodeOperationError(this.getNode(), 'Input Binary Field is empty', {
 			itemIndex,
-			description: 'Set "Input Binary Field" to the name of the binary field holding the file, e.g. data.',
+			description:
+				'Set "Input Binary Field" to the name of the binary field holding the file, e.g. data.',
 		});
 	}
 	const binary = this.helpers.assertBinaryData(itemIndex, name);

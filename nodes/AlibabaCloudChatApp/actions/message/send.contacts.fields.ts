@@ -4,7 +4,12 @@ const CONTACTS = { messageType: ['contacts'] };
 const FIELDS = { ...CONTACTS, contactsInput: ['fields'] };
 
 const CONTACTS_JSON_EXAMPLE = JSON.stringify(
-	[{ name: { formatted_name: 'Alice Lee', first_name: 'Alice', last_name: 'Lee' }, phones: [{ phone: '+65 9123 4567', type: 'CELL' }] }],
+	[
+		{
+			name: { formatted_name: 'Alice Lee', first_name: 'Alice', last_name: 'Lee' },
+			phones: [{ phone: '+65 9123 4567', type: 'CELL' }],
+		},
+	],
 	null,
 	2,
 );
@@ -17,7 +22,11 @@ export const contactsFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Fields', value: 'fields', description: 'One contact card from the fields below' },
-			{ name: 'JSON', value: 'json', description: 'An array of contact objects, e.g. from an expression' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'An array of contact objects, e.g. from an expression',
+			},
 		],
 		default: 'fields',
 		displayOptions: { show: CONTACTS },
@@ -44,7 +53,13 @@ export const contactsFields: INodeProperties[] = [
 				displayName: 'Phone',
 				name: 'phone',
 				values: [
-					{ displayName: 'Phone Number', name: 'phone', type: 'string', default: '', placeholder: '+65 9123 4567' },
+					{
+						displayName: 'Phone Number',
+						name: 'phone',
+						type: 'string',
+						default: '',
+						placeholder: '+65 9123 4567',
+					},
 					{
 						displayName: 'Type',
 						name: 'type',
@@ -58,7 +73,14 @@ export const contactsFields: INodeProperties[] = [
 						],
 						default: 'CELL',
 					},
-					{ displayName: 'WhatsApp ID', name: 'waId', type: 'string', default: '', description: 'The WhatsApp ID of the number (digits), which adds a "Message" button to the card' },
+					{
+						displayName: 'WhatsApp ID',
+						name: 'waId',
+						type: 'string',
+						default: '',
+						description:
+							'The WhatsApp ID of the number (digits), which adds a "Message" button to the card',
+					},
 				],
 			},
 		],
@@ -76,8 +98,23 @@ export const contactsFields: INodeProperties[] = [
 				displayName: 'Email',
 				name: 'email',
 				values: [
-					{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-					{ displayName: 'Type', name: 'type', type: 'options', options: [{ name: 'Home', value: 'HOME' }, { name: 'Work', value: 'WORK' }], default: 'WORK' },
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						default: '',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Home', value: 'HOME' },
+							{ name: 'Work', value: 'WORK' },
+						],
+						default: 'WORK',
+					},
 				],
 			},
 		],
@@ -90,7 +127,13 @@ export const contactsFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: FIELDS },
 		options: [
-			{ displayName: 'Birthday', name: 'birthday', type: 'string', default: '', placeholder: 'YYYY-MM-DD' },
+			{
+				displayName: 'Birthday',
+				name: 'birthday',
+				type: 'string',
+				default: '',
+				placeholder: 'YYYY-MM-DD',
+			},
 			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 			{ displayName: 'Department', name: 'department', type: 'string', default: '' },
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
@@ -99,7 +142,13 @@ export const contactsFields: INodeProperties[] = [
 			{ displayName: 'Middle Name', name: 'middleName', type: 'string', default: '' },
 			{ displayName: 'Name Prefix', name: 'prefix', type: 'string', default: '' },
 			{ displayName: 'Name Suffix', name: 'suffix', type: 'string', default: '' },
-			{ displayName: 'Website', name: 'website', type: 'string', default: '', placeholder: 'https://example.com' },
+			{
+				displayName: 'Website',
+				name: 'website',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com',
+			},
 		],
 	},
 	{
@@ -107,7 +156,8 @@ export const contactsFields: INodeProperties[] = [
 		name: 'contactsJson',
 		type: 'json',
 		default: CONTACTS_JSON_EXAMPLE,
-		description: 'An array of contact objects (name.formatted_name is required; phones, emails, org, URLs, addresses and birthday are optional)',
+		description:
+			'An array of contact objects (name.formatted_name is required; phones, emails, org, URLs, addresses and birthday are optional)',
 		displayOptions: { show: { ...CONTACTS, contactsInput: ['json'] } },
 	},
 ];

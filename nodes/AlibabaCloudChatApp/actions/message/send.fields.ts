@@ -11,7 +11,10 @@ const TYPE_OPTIONS: Record<string, Omit<INodePropertyOptions, 'value'>> = {
 	sticker: { name: 'Sticker', description: 'A WebP sticker' },
 	location: { name: 'Location' },
 	contacts: { name: 'Contacts', description: 'One or more contact cards' },
-	interactive: { name: 'Interactive', description: 'Reply buttons, a list, a link button, or any interactive object as JSON' },
+	interactive: {
+		name: 'Interactive',
+		description: 'Reply buttons, a list, a link button, or any interactive object as JSON',
+	},
 	reaction: { name: 'Reaction', description: 'An emoji reaction to an earlier message' },
 	text_image: { name: 'Text and Image' },
 	text_button: { name: 'Text and Button', description: 'Text with a button that opens a link' },
@@ -21,20 +24,33 @@ const TYPE_OPTIONS: Record<string, Omit<INodePropertyOptions, 'value'>> = {
 };
 
 /** One "Message Type" per channel type, with the same name, so the offered types follow the channel. */
-export const messageTypeFields: INodeProperties[] = Object.entries(MESSAGE_TYPES).map(([channelType, types]) => ({
-	displayName: 'Message Type',
-	name: 'messageType',
-	type: 'options',
-	options: types
-		.map((value) => ({ ...TYPE_OPTIONS[value], value }))
-		.sort((a, b) => a.name.localeCompare(b.name)),
-	default: 'text',
-	description: 'What to send. Free-form messages reach a WhatsApp user only within 24 hours of their last message.',
-	displayOptions: { show: { channelType: [channelType] } },
-}));
+export const messageTypeFields: INodeProperties[] = Object.entries(MESSAGE_TYPES).map(
+	([channelType, types]) => ({
+		displayName: 'Message Type',
+		name: 'messageType',
+		type: 'options',
+		options: types
+			.map((value) => ({ ...TYPE_OPTIONS[value], value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'text',
+		description:
+			'What to send. Free-form messages reach a WhatsApp user only within 24 hours of their last message.',
+		displayOptions: { show: { channelType: [channelType] } },
+	}),
+);
 
-const TEXT_TYPES = ['text', 'text_image', 'text_button', 'text_image_button', 'text_video', 'text_video_button'];
-const VIBER_VIDEO = { channelType: ['viber'], messageType: ['video', 'text_video', 'text_video_button'] };
+const TEXT_TYPES = [
+	'text',
+	'text_image',
+	'text_button',
+	'text_image_button',
+	'text_video',
+	'text_video_button',
+];
+const VIBER_VIDEO = {
+	channelType: ['viber'],
+	messageType: ['video', 'text_video', 'text_video_button'],
+};
 const VIBER_BUTTON = { messageType: ['text_button', 'text_image_button', 'text_video_button'] };
 
 export const textAndMediaFields: INodeProperties[] = [
@@ -60,7 +76,11 @@ export const textAndMediaFields: INodeProperties[] = [
 		name: 'mediaSource',
 		type: 'options',
 		options: [
-			{ name: 'Binary File', value: 'binary', description: 'A file from an earlier node, uploaded to CAMS first' },
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'A file from an earlier node, uploaded to CAMS first',
+			},
 			{ name: 'Link', value: 'url', description: 'A public http(s) link to the file' },
 		],
 		default: 'url',
@@ -73,7 +93,8 @@ export const textAndMediaFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://example.com/photo.jpg',
-		description: 'A public http(s) link the messaging platform can download, e.g. the output of Upload Media',
+		description:
+			'A public http(s) link the messaging platform can download, e.g. the output of Upload Media',
 		displayOptions: { show: { messageType: MEDIA_TYPES, mediaSource: ['url'] } },
 	},
 	{
@@ -99,7 +120,8 @@ export const textAndMediaFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'invoice.pdf',
-		description: 'The name the recipient sees, with its extension. Empty: the name of the binary file, or the end of the link.',
+		description:
+			'The name the recipient sees, with its extension. Empty: the name of the binary file, or the end of the link.',
 		displayOptions: { show: { channelType: ['whatsapp', 'viber'], messageType: ['document'] } },
 	},
 	{
@@ -152,9 +174,31 @@ export const textAndMediaFields: INodeProperties[] = [
 ];
 
 export const locationAndReactionFields: INodeProperties[] = [
-	{ displayName: 'Latitude', name: 'latitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -90, maxValue: 90 }, default: 0, required: true, displayOptions: { show: { messageType: ['location'] } } },
-	{ displayName: 'Longitude', name: 'longitude', type: 'number', typeOptions: { numberPrecision: 6, minValue: -180, maxValue: 180 }, default: 0, required: true, displayOptions: { show: { messageType: ['location'] } } },
-	{ displayName: 'Location Name', name: 'locationName', type: 'string', default: '', displayOptions: { show: { messageType: ['location'] } } },
+	{
+		displayName: 'Latitude',
+		name: 'latitude',
+		type: 'number',
+		typeOptions: { numberPrecision: 6, minValue: -90, maxValue: 90 },
+		default: 0,
+		required: true,
+		displayOptions: { show: { messageType: ['location'] } },
+	},
+	{
+		displayName: 'Longitude',
+		name: 'longitude',
+		type: 'number',
+		typeOptions: { numberPrecision: 6, minValue: -180, maxValue: 180 },
+		default: 0,
+		required: true,
+		displayOptions: { show: { messageType: ['location'] } },
+	},
+	{
+		displayName: 'Location Name',
+		name: 'locationName',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { messageType: ['location'] } },
+	},
 	{
 		displayName: 'Location Address',
 		name: 'locationAddress',
@@ -172,5 +216,13 @@ export const locationAndReactionFields: INodeProperties[] = [
 		description: 'The MessageId of the sent or received message the reaction belongs to',
 		displayOptions: { show: { messageType: ['reaction'] } },
 	},
-	{ displayName: 'Emoji', name: 'emoji', type: 'string', default: '', required: true, placeholder: 'e.g. a thumbs-up emoji', displayOptions: { show: { messageType: ['reaction'] } } },
+	{
+		displayName: 'Emoji',
+		name: 'emoji',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. a thumbs-up emoji',
+		displayOptions: { show: { messageType: ['reaction'] } },
+	},
 ];

@@ -6,7 +6,12 @@ import type { Pacing } from '../../helpers/pacing';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
 import { uploadMedia } from '../../transport/oss';
-import { channelLocator, channelTypeField, recipientField, senderLocator } from '../common.descriptions';
+import {
+	channelLocator,
+	channelTypeField,
+	recipientField,
+	senderLocator,
+} from '../common.descriptions';
 import { presignedUrlOption, readBinaryFile } from './media';
 import { contactsFields } from './send.contacts.fields';
 import { locationAndReactionFields, messageTypeFields, textAndMediaFields } from './send.fields';
@@ -46,7 +51,9 @@ const properties: INodeProperties[] = [
 			...templateSendOptions
 				.filter((option) => option.name === 'taskId' || VIBER_OPTIONS.includes(option.name))
 				.map((option) =>
-					VIBER_OPTIONS.includes(option.name) ? { ...option, displayOptions: { show: { '/channelType': ['viber'] } } } : option,
+					VIBER_OPTIONS.includes(option.name)
+						? { ...option, displayOptions: { show: { '/channelType': ['viber'] } } }
+						: option,
 				),
 			...pacingOptions(SEND_MESSAGE_PACING, SEND_MESSAGE_QUOTA),
 		],
@@ -74,7 +81,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		throw itemError(this, error, itemIndex);
 	}
-	const file = binaryProperty ? await readBinaryFile.call(this, itemIndex, binaryProperty) : undefined;
+	const file = binaryProperty
+		? await readBinaryFile.call(this, itemIndex, binaryProperty)
+		: undefined;
 	if (file) {
 		content.fileName = content.fileName || file.fileName;
 		content.fileSize = content.fileSize || file.data.length;
@@ -85,7 +94,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw itemError(this, error, itemIndex);
 	}
 	if (file) {
-		const uploaded = await uploadMedia.call(this, channelId, file, { presign: options.presignedUrl !== false }, itemIndex);
+		const uploaded = await uploadMedia.call(
+			this,
+			channelId,
+			file,
+			{ presign: options.presignedUrl !== false },
+			itemIndex,
+		);
 		content = { ...content, mediaFromBinary: false, link: uploaded.presignedUrl ?? uploaded.link };
 	}
 	const viber = channelType === 'viber';
@@ -104,7 +119,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		Tag: viber ? options.tag : undefined,
 		TrackingData: viber ? options.trackingData : undefined,
 	};
-	const response = await camsRequest.call(this, 'SendChatappMessage', params, { itemIndex, idempotent: false });
+	const response = await camsRequest.call(this, 'SendChatappMessage', params, {
+		itemIndex,
+		idempotent: false,
+	});
 	return {
 		MessageId: response.MessageId,
 		RequestId: response.RequestId,

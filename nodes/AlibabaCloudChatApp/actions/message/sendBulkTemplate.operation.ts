@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runPaced, type Pacing } from '../../helpers/pacing';
@@ -20,7 +25,8 @@ const SINGLE_SEND_ONLY = ['TrackingData'];
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Each input item is one recipient with its own variables. Items that share the sender, template and options are sent together, up to 1,000 per request.',
+		displayName:
+			'Each input item is one recipient with its own variables. Items that share the sender, template and options are sent together, up to 1,000 per request.',
 		name: 'bulkNotice',
 		type: 'notice',
 		default: '',
@@ -46,7 +52,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(showFor('message', ['sendBulkTemplate']), properties);
+export const description = updateDisplayOptions(
+	showFor('message', ['sendBulkTemplate']),
+	properties,
+);
 
 interface Batch {
 	shared: CamsParams;
@@ -54,7 +63,10 @@ interface Batch {
 }
 
 /** Groups recipients whose shared parameters are identical, in order of first appearance. */
-function groupIntoBatches(sends: Array<{ index: number; send: TemplateSend }>, batchSize: number): Batch[] {
+function groupIntoBatches(
+	sends: Array<{ index: number; send: TemplateSend }>,
+	batchSize: number,
+): Batch[] {
 	const groups = new Map<string, Batch[]>();
 	const batches: Batch[] = [];
 	for (const { index, send } of sends) {
@@ -75,7 +87,10 @@ function groupIntoBatches(sends: Array<{ index: number; send: TemplateSend }>, b
 }
 
 /** Reads every item first, so an invalid item stops the run before anything is sent. */
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<ItemResult[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<ItemResult[]> {
 	const results: ItemResult[] = new Array(items.length);
 	const valid: Array<{ index: number; send: TemplateSend }> = [];
 	for (let index = 0; index < items.length; index++) {
@@ -83,7 +98,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			valid.push({ index, send: await readTemplateSend.call(this, index) });
 		} catch (error) {
 			// Item errors are already NodeOperationErrors; the constructor hands those back unchanged.
-			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
+			if (!this.continueOnFail())
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
 			results[index] = { error: error as Error };
 		}
 	}
@@ -100,7 +116,12 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		);
 		return { response, taskId };
 	};
-	const outcomes = await runPaced(batches.length, readPacing(this, DEFAULT_PACING), sendBatch, !this.continueOnFail());
+	const outcomes = await runPaced(
+		batches.length,
+		readPacing(this, DEFAULT_PACING),
+		sendBatch,
+		!this.continueOnFail(),
+	);
 	batches.forEach((batch, batchIndex) => {
 		const outcome = outcomes[batchIndex];
 		for (const { index, recipient } of batch.items) {
@@ -113,7 +134,12 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	return results;
 }
 
-function resultFor(shared: CamsParams, recipient: TemplateSend['recipient'], response: IDataObject, taskId: string): IDataObject {
+function resultFor(
+	shared: CamsParams,
+	recipient: TemplateSend['recipient'],
+	response: IDataObject,
+	taskId: string,
+): IDataObject {
 	return {
 		GroupMessageId: response.GroupMessageId,
 		TaskId: taskId,

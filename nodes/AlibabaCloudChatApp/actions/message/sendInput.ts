@@ -4,13 +4,21 @@ import { NodeOperationError } from 'n8n-workflow';
 import { buildContact, type ContactInput } from '../../helpers/contacts';
 import { MEDIA_TYPES, type ContentInput } from '../../helpers/content';
 import { ContentError } from '../../helpers/contentError';
-import { buildInteractive, type InteractiveKind, type ListRowInput, type ReplyButtonInput } from '../../helpers/interactive';
+import {
+	buildInteractive,
+	type InteractiveKind,
+	type ListRowInput,
+	type ReplyButtonInput,
+} from '../../helpers/interactive';
 import { jsonValue } from '../../helpers/input';
 
 /** Turns a ContentError from the pure builders into the node's error for this item. */
 export function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): unknown {
 	if (error instanceof ContentError) {
-		return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.description });
+		return new NodeOperationError(context.getNode(), error.message, {
+			itemIndex,
+			description: error.description,
+		});
 	}
 	return error;
 }
@@ -19,9 +27,17 @@ function param<T>(context: IExecuteFunctions, name: string, itemIndex: number, f
 	return context.getNodeParameter(name, itemIndex, fallback) as T;
 }
 
-function readInteractive(context: IExecuteFunctions, channelType: string, itemIndex: number): unknown {
-	const kind = channelType === 'whatsapp' ? param<string>(context, 'interactiveType', itemIndex, 'button') : 'json';
-	if (kind === 'json') return jsonValue(context, 'interactiveJson', 'Interactive Object (JSON)', itemIndex);
+function readInteractive(
+	context: IExecuteFunctions,
+	channelType: string,
+	itemIndex: number,
+): unknown {
+	const kind =
+		channelType === 'whatsapp'
+			? param<string>(context, 'interactiveType', itemIndex, 'button')
+			: 'json';
+	if (kind === 'json')
+		return jsonValue(context, 'interactiveJson', 'Interactive Object (JSON)', itemIndex);
 	return buildInteractive({
 		kind: kind as InteractiveKind,
 		header: param(context, 'interactiveHeader', itemIndex, ''),
@@ -57,7 +73,12 @@ export interface MessageInput {
 }
 
 /** Reads the parameters of the chosen message type (only those; hidden fields are not read). */
-export function readMessageInput(context: IExecuteFunctions, channelType: string, messageType: string, itemIndex: number): MessageInput {
+export function readMessageInput(
+	context: IExecuteFunctions,
+	channelType: string,
+	messageType: string,
+	itemIndex: number,
+): MessageInput {
 	const content: ContentInput = {};
 	let binaryProperty: string | undefined;
 	const get = <T>(name: string, fallback: T) => param(context, name, itemIndex, fallback);
@@ -91,9 +112,13 @@ export function readMessageInput(context: IExecuteFunctions, channelType: string
 		});
 	}
 	if (messageType === 'reaction') {
-		Object.assign(content, { reactionMessageId: get('reactionMessageId', ''), emoji: get('emoji', '') });
+		Object.assign(content, {
+			reactionMessageId: get('reactionMessageId', ''),
+			emoji: get('emoji', ''),
+		});
 	}
 	if (messageType === 'contacts') content.contacts = readContacts(context, itemIndex);
-	if (messageType === 'interactive') content.interactive = readInteractive(context, channelType, itemIndex);
+	if (messageType === 'interactive')
+		content.interactive = readInteractive(context, channelType, itemIndex);
 	return { content, binaryProperty };
 }

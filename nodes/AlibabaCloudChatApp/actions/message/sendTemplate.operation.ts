@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import type { Pacing } from '../../helpers/pacing';
 import { camsRequest } from '../../transport';
-import { pacingOptions, readPacing, replyToMessageOption, SEND_MESSAGE_PACING, SEND_MESSAGE_QUOTA } from './sending.fields';
+import {
+	pacingOptions,
+	readPacing,
+	replyToMessageOption,
+	SEND_MESSAGE_PACING,
+	SEND_MESSAGE_QUOTA,
+} from './sending.fields';
 import { templateSendFields, templateSendOptions } from './template.fields';
 import { readTemplateSend } from './templateSend';
 
@@ -31,7 +37,11 @@ export function pacing(this: IExecuteFunctions): Pacing {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { shared, recipient } = await readTemplateSend.call(this, itemIndex);
-	const contextMessageId = this.getNodeParameter('options.contextMessageId', itemIndex, '') as string;
+	const contextMessageId = this.getNodeParameter(
+		'options.contextMessageId',
+		itemIndex,
+		'',
+	) as string;
 	const response = await camsRequest.call(
 		this,
 		'SendChatappMessage',

@@ -17,7 +17,10 @@ export const SEND_MESSAGE_PACING: Pacing = { concurrency: 25, perSecond: 245 };
  * Concurrency and rate options for send operations. Defaults stay below CAMS's per-account
  * quota for the action, so a large run is never throttled by its own burst.
  */
-export function pacingOptions({ concurrency, perSecond }: Pacing, quota: number): INodeProperties[] {
+export function pacingOptions(
+	{ concurrency, perSecond }: Pacing,
+	quota: number,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Concurrency',
@@ -67,7 +70,11 @@ export function readSenderAndRecipient(
 	const channelId = requiredValue(context, 'channelId', 'Channel', itemIndex);
 	const rawFrom = requiredValue(context, 'from', 'Sender', itemIndex);
 	const rawTo = requiredValue(context, 'to', 'Recipient', itemIndex);
-	const from = senderIsPhoneNumber(channelType) ? phoneNumberValue(context, rawFrom, 'Sender', itemIndex) : rawFrom;
-	const to = recipientIsPhoneNumber(channelType) ? phoneNumberValue(context, rawTo, 'Recipient', itemIndex) : rawTo;
+	const from = senderIsPhoneNumber(channelType)
+		? phoneNumberValue(context, rawFrom, 'Sender', itemIndex)
+		: rawFrom;
+	const to = recipientIsPhoneNumber(channelType)
+		? phoneNumberValue(context, rawTo, 'Recipient', itemIndex)
+		: rawTo;
 	return { channelId, from, to };
 }

@@ -16,8 +16,16 @@ export const templateVariableFields: INodeProperties[] = [
 		name: 'variablesInput',
 		type: 'options',
 		options: [
-			{ name: 'Map Each Variable', value: 'mapper', description: 'One field per variable of the chosen template' },
-			{ name: 'JSON', value: 'json', description: 'An object of variable names and values, e.g. from an expression' },
+			{
+				name: 'Map Each Variable',
+				value: 'mapper',
+				description: 'One field per variable of the chosen template',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'An object of variable names and values, e.g. from an expression',
+			},
 		],
 		default: 'mapper',
 	},
@@ -71,7 +79,8 @@ export const templateSendOptions: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { multipleValues: true },
 		default: [],
-		description: 'Payloads of the quick-reply buttons, in button order. They come back in the inbound REPLY message.',
+		description:
+			'Payloads of the quick-reply buttons, in button order. They come back in the inbound REPLY message.',
 	},
 	{
 		displayName: 'Header Media Link',
@@ -79,7 +88,8 @@ export const templateSendOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://example.com/receipt.pdf',
-		description: "Fills the variable of the template's image, video or document header with this link",
+		description:
+			"Fills the variable of the template's image, video or document header with this link",
 	},
 	{
 		displayName: 'Task ID',
@@ -93,7 +103,8 @@ export const templateSendOptions: INodeProperties[] = [
 		name: 'fallBackId',
 		type: 'string',
 		default: '',
-		description: 'ID of a fallback (e.g. SMS) policy from the Fallback Policy page of the CAMS console',
+		description:
+			'ID of a fallback (e.g. SMS) policy from the Fallback Policy page of the CAMS console',
 	},
 	{
 		displayName: 'Fallback After (Seconds)',
@@ -101,7 +112,8 @@ export const templateSendOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 60, maxValue: 43200 },
 		default: 600,
-		description: 'Fall back when no Delivered receipt arrives within this time (60 to 43,200 seconds)',
+		description:
+			'Fall back when no Delivered receipt arrives within this time (60 to 43,200 seconds)',
 	},
 	{
 		displayName: 'Fallback Rule',
@@ -109,7 +121,11 @@ export const templateSendOptions: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Undelivered', value: 'undelivered' },
-			{ name: 'Send Failed', value: 'sentFailed', description: 'Also falls back when template or variable checks fail' },
+			{
+				name: 'Send Failed',
+				value: 'sentFailed',
+				description: 'Also falls back when template or variable checks fail',
+			},
 		],
 		default: 'undelivered',
 	},

@@ -18,19 +18,41 @@ export interface TemplateSend {
 const details = executionCache<IDataObject>();
 
 /** Template detail, fetched once per template and language per execution (its quota is 5/s). */
-async function cachedDetail(context: IExecuteFunctions, channelId: string, channelType: string, code: string, language: string, itemIndex: number) {
+async function cachedDetail(
+	context: IExecuteFunctions,
+	channelId: string,
+	channelType: string,
+	code: string,
+	language: string,
+	itemIndex: number,
+) {
 	const key = [channelId, channelType, code, language].join('\u0000');
-	return await details(context, key, async () => await getTemplateDetail.call(context, channelId, channelType, code, language, itemIndex));
+	return await details(
+		context,
+		key,
+		async () =>
+			await getTemplateDetail.call(context, channelId, channelType, code, language, itemIndex),
+	);
 }
 
-function variableValues(context: IExecuteFunctions, itemIndex: number, wanted: string[]): Record<string, unknown> {
+function variableValues(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	wanted: string[],
+): Record<string, unknown> {
 	if (context.getNodeParameter('variablesInput', itemIndex, 'mapper') === 'json') {
 		return jsonObjectValue(context, 'templateParamsJson', 'Variables (JSON)', itemIndex);
 	}
-	const mapper = context.getNodeParameter('templateVariables', itemIndex, {}) as ResourceMapperValue;
+	const mapper = context.getNodeParameter(
+		'templateVariables',
+		itemIndex,
+		{},
+	) as ResourceMapperValue;
 	if (mapper.mappingMode === 'autoMapInputData') {
 		const json = context.getInputData()[itemIndex]?.json ?? {};
-		return Object.fromEntries(wanted.filter((name) => name in json).map((name) => [name, json[name]]));
+		return Object.fromEntries(
+			wanted.filter((name) => name in json).map((name) => [name, json[name]]),
+		);
 	}
 	return (mapper.value ?? {}) as Record<string, unknown>;
 }
@@ -42,14 +64,24 @@ function toText(value: unknown): string | undefined {
 }
 
 /** Reads and checks one item's template send; throws before any send when something is missing. */
-export async function readTemplateSend(this: IExecuteFunctions, itemIndex: number): Promise<TemplateSend> {
+export async function readTemplateSend(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<TemplateSend> {
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
 	const { channelId, from, to } = readSenderAndRecipient(this, channelType, itemIndex);
 	const templateCode = requiredValue(this, 'template', 'Template', itemIndex);
 	const language = requiredValue(this, 'language', 'Language', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
-	const detail = await cachedDetail(this, channelId, channelType, templateCode, language, itemIndex);
+	const detail = await cachedDetail(
+		this,
+		channelId,
+		channelType,
+		templateCode,
+		language,
+		itemIndex,
+	);
 	const wanted = templateVariables(detail);
 	const values = variableValues(this, itemIndex, wanted);
 	const mediaVariable = mediaHeaderVariable(detail);
@@ -71,7 +103,9 @@ export async function readTemplateSend(this: IExecuteFunctions, itemIndex: numbe
 			},
 		);
 	}
-	const payloads = ((options.buttonPayloads as string[] | undefined) ?? []).filter((payload) => payload !== '');
+	const payloads = ((options.buttonPayloads as string[] | undefined) ?? []).filter(
+		(payload) => payload !== '',
+	);
 	// Label, Ttl, Tag and TrackingData are Viber delivery options; other channels do not take them.
 	const viber = channelType === 'viber';
 	return {

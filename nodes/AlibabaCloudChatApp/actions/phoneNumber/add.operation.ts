@@ -41,7 +41,13 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('phoneNumber', ['add']), properties);
 
-function digits(context: IExecuteFunctions, name: string, label: string, itemIndex: number, pattern: RegExp): string {
+function digits(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	pattern: RegExp,
+): string {
 	const raw = requiredValue(context, name, label, itemIndex);
 	const value = withoutPhoneFormatting(raw);
 	if (!pattern.test(value)) {

@@ -13,6 +13,9 @@ export const description = updateDisplayOptions(showFor('phoneNumber', ['deregis
 /** Deregisters the number from the WhatsApp Cloud API; it stops sending and receiving. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = readChannelAndNumber(this, itemIndex);
-	const response = await camsRequest.call(this, 'ChatappPhoneNumberDeregister', params, { itemIndex, idempotent: true });
+	const response = await camsRequest.call(this, 'ChatappPhoneNumberDeregister', params, {
+		itemIndex,
+		idempotent: true,
+	});
 	return doneOutput(response, params);
 }

@@ -8,7 +8,10 @@ import { phoneNumberLocator, readChannelAndNumber } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [channelLocator, phoneNumberLocator];
 
-export const description = updateDisplayOptions(showFor('phoneNumber', ['getBusinessProfile']), properties);
+export const description = updateDisplayOptions(
+	showFor('phoneNumber', ['getBusinessProfile']),
+	properties,
+);
 
 /** The WhatsApp business profile of the number: about, address, e-mail, websites, vertical, picture. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

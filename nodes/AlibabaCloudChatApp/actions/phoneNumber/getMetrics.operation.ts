@@ -10,7 +10,11 @@ import { phoneNumberLocator } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [
 	channelLocator,
-	{ ...phoneNumberLocator, required: false, description: 'One business number; leave empty for every number of the channel' },
+	{
+		...phoneNumberLocator,
+		required: false,
+		description: 'One business number; leave empty for every number of the channel',
+	},
 	...metricRangeFields,
 	{
 		displayName: 'Granularity',
@@ -34,7 +38,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'GetChatappPhoneNumberMetric',
 		{
 			CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
-			PhoneNumber: rawNumber ? phoneNumberValue(this, rawNumber, 'Phone Number', itemIndex) : undefined,
+			PhoneNumber: rawNumber
+				? phoneNumberValue(this, rawNumber, 'Phone Number', itemIndex)
+				: undefined,
 			...readMetricRange(this, itemIndex),
 			Granularity: this.getNodeParameter('granularity', itemIndex) as string,
 		},

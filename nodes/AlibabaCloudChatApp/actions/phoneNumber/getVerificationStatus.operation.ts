@@ -8,10 +8,15 @@ import { phoneNumberLocator, readChannelAndNumber } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [channelLocator, phoneNumberLocator];
 
-export const description = updateDisplayOptions(showFor('phoneNumber', ['getVerificationStatus']), properties);
+export const description = updateDisplayOptions(
+	showFor('phoneNumber', ['getVerificationStatus']),
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = readChannelAndNumber(this, itemIndex);
-	const response = await camsRequest.call(this, 'GetPhoneNumberVerificationStatus', params, { itemIndex });
+	const response = await camsRequest.call(this, 'GetPhoneNumberVerificationStatus', params, {
+		itemIndex,
+	});
 	return { PhoneNumber: params.PhoneNumber, ...dataOf(response) };
 }

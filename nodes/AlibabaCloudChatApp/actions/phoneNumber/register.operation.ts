@@ -13,6 +13,9 @@ export const description = updateDisplayOptions(showFor('phoneNumber', ['registe
 /** Registers a verified number with the WhatsApp Cloud API so it can send. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = readChannelAndNumber(this, itemIndex);
-	const response = await camsRequest.call(this, 'ChatappPhoneNumberRegister', params, { itemIndex, idempotent: true });
+	const response = await camsRequest.call(this, 'ChatappPhoneNumberRegister', params, {
+		itemIndex,
+		idempotent: true,
+	});
 	return doneOutput(response, params);
 }

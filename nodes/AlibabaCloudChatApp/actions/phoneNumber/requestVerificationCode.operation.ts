@@ -32,7 +32,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(showFor('phoneNumber', ['requestVerificationCode']), properties);
+export const description = updateDisplayOptions(
+	showFor('phoneNumber', ['requestVerificationCode']),
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = {

@@ -17,7 +17,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ ...httpPushFlagField, description: 'Whether CAMS pushes the events to the callback URLs over HTTP' },
+			{
+				...httpPushFlagField,
+				description: 'Whether CAMS pushes the events to the callback URLs over HTTP',
+			},
 			{
 				displayName: 'Inbound Message URL',
 				name: 'upCallbackUrl',
@@ -33,16 +36,24 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://n8n.example.com/webhook/…',
-				description: 'Where CAMS posts the delivery status of messages sent from this number (ChatAppStatus)',
+				description:
+					'Where CAMS posts the delivery status of messages sent from this number (ChatAppStatus)',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions(showFor('phoneNumber', ['updateWebhooks']), properties);
+export const description = updateDisplayOptions(
+	showFor('phoneNumber', ['updateWebhooks']),
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = readUpdateFields(this, itemIndex, 'Add a URL or a delivery flag under "Update Fields".');
+	const fields = readUpdateFields(
+		this,
+		itemIndex,
+		'Add a URL or a delivery flag under "Update Fields".',
+	);
 	const params = readChannelAndNumber(this, itemIndex);
 	const settings = {
 		StatusCallbackUrl: fields.statusCallbackUrl,
@@ -50,6 +61,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		HttpFlag: yesNoFlag(fields.httpFlag),
 		QueueFlag: yesNoFlag(fields.queueFlag),
 	};
-	const response = await camsRequest.call(this, 'UpdatePhoneWebhook', { ...params, ...settings }, { itemIndex, idempotent: true });
+	const response = await camsRequest.call(
+		this,
+		'UpdatePhoneWebhook',
+		{ ...params, ...settings },
+		{ itemIndex, idempotent: true },
+	);
 	return doneOutput(response, { ...params, ...settings });
 }

@@ -22,7 +22,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(showFor('phoneNumber', ['verifyAndRegister']), properties);
+export const description = updateDisplayOptions(
+	showFor('phoneNumber', ['verifyAndRegister']),
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const raw = requiredValue(this, 'verifyCode', 'Verification Code', itemIndex);
@@ -34,6 +37,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const params = readChannelAndNumber(this, itemIndex);
-	const response = await camsRequest.call(this, 'ChatappVerifyAndRegister', { ...params, VerifyCode: code }, { itemIndex });
+	const response = await camsRequest.call(
+		this,
+		'ChatappVerifyAndRegister',
+		{ ...params, VerifyCode: code },
+		{ itemIndex },
+	);
 	return doneOutput(response, params);
 }

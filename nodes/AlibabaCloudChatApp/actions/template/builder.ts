@@ -22,15 +22,23 @@ const trimmed = (value: unknown): string => (typeof value === 'string' ? value.t
 
 /** Accepts `name`, `$(name)` or ` $( name ) ` as a variable name. */
 export function variableName(raw: unknown): string {
-	return trimmed(raw).replace(/^\$\(\s*/, '').replace(/\s*\)$/, '');
+	return trimmed(raw)
+		.replace(/^\$\(\s*/, '')
+		.replace(/\s*\)$/, '');
 }
 
 function header(values: BuilderValues): IDataObject | undefined {
 	const format = values.headerType ?? 'none';
 	if (format === 'none') return undefined;
-	if (format === 'TEXT') return { Type: 'HEADER', Format: 'TEXT', Text: trimmed(values.headerText) };
-	const media: IDataObject = { Type: 'HEADER', Format: format, Url: trimmed(values.headerMediaUrl) };
-	if (format === 'DOCUMENT' && trimmed(values.headerFileName)) media.FileName = trimmed(values.headerFileName);
+	if (format === 'TEXT')
+		return { Type: 'HEADER', Format: 'TEXT', Text: trimmed(values.headerText) };
+	const media: IDataObject = {
+		Type: 'HEADER',
+		Format: format,
+		Url: trimmed(values.headerMediaUrl),
+	};
+	if (format === 'DOCUMENT' && trimmed(values.headerFileName))
+		media.FileName = trimmed(values.headerFileName);
 	return media;
 }
 
@@ -40,10 +48,19 @@ function button(entry: IDataObject): IDataObject {
 	switch (type) {
 		case 'URL': {
 			const url = trimmed(entry.url);
-			return { Type: 'URL', Text: text, Url: url, UrlType: variablesIn(url).length > 0 ? 'dynamic' : 'static' };
+			return {
+				Type: 'URL',
+				Text: text,
+				Url: url,
+				UrlType: variablesIn(url).length > 0 ? 'dynamic' : 'static',
+			};
 		}
 		case 'PHONE_NUMBER':
-			return { Type: 'PHONE_NUMBER', Text: text, PhoneNumber: trimmed(entry.phoneNumber).replace(/[\s\-().]/g, '') };
+			return {
+				Type: 'PHONE_NUMBER',
+				Text: text,
+				PhoneNumber: trimmed(entry.phoneNumber).replace(/[\s\-().]/g, ''),
+			};
 		case 'COPY_CODE':
 			return { Type: 'COPY_CODE', CouponCode: trimmed(entry.couponCode) };
 		case 'ONE_TIME_PASSWORD': {
@@ -51,7 +68,9 @@ function button(entry: IDataObject): IDataObject {
 			const oneTap: IDataObject = {
 				Type: 'ONE_TAP',
 				Text: text || 'Autofill',
-				SupportedApps: [{ PackageName: trimmed(entry.packageName), SignatureHash: trimmed(entry.signatureHash) }],
+				SupportedApps: [
+					{ PackageName: trimmed(entry.packageName), SignatureHash: trimmed(entry.signatureHash) },
+				],
 			};
 			if (trimmed(entry.autofillText)) oneTap.AutofillText = trimmed(entry.autofillText);
 			return oneTap;
@@ -68,13 +87,17 @@ export function buildComponents(values: BuilderValues): IDataObject[] {
 	const head = auth ? undefined : header(values);
 	if (head) components.push(head);
 	if (auth) {
-		components.push({ Type: 'BODY', AddSecretRecommendation: values.addSecurityRecommendation ?? true });
+		components.push({
+			Type: 'BODY',
+			AddSecretRecommendation: values.addSecurityRecommendation ?? true,
+		});
 		if (values.codeExpirationMinutes) {
 			components.push({ Type: 'FOOTER', CodeExpirationMinutes: values.codeExpirationMinutes });
 		}
 	} else {
 		components.push({ Type: 'BODY', Text: values.bodyText ?? '' });
-		if (trimmed(values.footerText)) components.push({ Type: 'FOOTER', Text: trimmed(values.footerText) });
+		if (trimmed(values.footerText))
+			components.push({ Type: 'FOOTER', Text: trimmed(values.footerText) });
 	}
 	const buttons = values.buttons?.button ?? [];
 	if (buttons.length > 0) components.push({ Type: 'BUTTONS', Buttons: buttons.map(button) });
@@ -100,8 +123,16 @@ export function builderIssues(values: BuilderValues): TemplateIssue[] {
 		const component = `Button ${index + 1} (${otp ? 'ONE-TIME PASSWORD' : String(entry.type ?? 'QUICK_REPLY').replace(/_/g, ' ')})`;
 		return [
 			auth
-				? { component, rule: 'authentication templates only take a one-time password button', fix: 'Change the button type to "One-Time Password".' }
-				: { component, rule: 'one-time password buttons are only for authentication templates', fix: 'Change the category to Authentication, or use another button type.' },
+				? {
+						component,
+						rule: 'authentication templates only take a one-time password button',
+						fix: 'Change the button type to "One-Time Password".',
+					}
+				: {
+						component,
+						rule: 'one-time password buttons are only for authentication templates',
+						fix: 'Change the category to Authentication, or use another button type.',
+					},
 		];
 	});
 }

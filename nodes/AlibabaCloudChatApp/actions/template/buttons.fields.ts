@@ -44,7 +44,11 @@ export const buttonsField: INodeProperties = {
 					type: 'options',
 					options: [
 						{ name: 'Copy Code', value: 'COPY_CODE', description: 'The user copies the code' },
-						{ name: 'One Tap', value: 'ONE_TAP', description: 'Your Android app fills the code in' },
+						{
+							name: 'One Tap',
+							value: 'ONE_TAP',
+							description: 'Your Android app fills the code in',
+						},
 					],
 					default: 'COPY_CODE',
 					displayOptions: show('ONE_TIME_PASSWORD'),
@@ -87,10 +91,22 @@ export const buttonsField: INodeProperties = {
 					name: 'type',
 					type: 'options',
 					options: [
-						{ name: 'Copy Code', value: 'COPY_CODE', description: 'Copies a coupon code (marketing templates)' },
-						{ name: 'One-Time Password', value: 'ONE_TIME_PASSWORD', description: 'Copy or autofill the code (authentication templates only)' },
+						{
+							name: 'Copy Code',
+							value: 'COPY_CODE',
+							description: 'Copies a coupon code (marketing templates)',
+						},
+						{
+							name: 'One-Time Password',
+							value: 'ONE_TIME_PASSWORD',
+							description: 'Copy or autofill the code (authentication templates only)',
+						},
 						{ name: 'Phone Number', value: 'PHONE_NUMBER', description: 'Calls a phone number' },
-						{ name: 'Quick Reply', value: 'QUICK_REPLY', description: 'Sends its text back as an inbound REPLY message' },
+						{
+							name: 'Quick Reply',
+							value: 'QUICK_REPLY',
+							description: 'Sends its text back as an inbound REPLY message',
+						},
 						{ name: 'URL', value: 'URL', description: 'Opens a link; it may end in one variable' },
 					],
 					default: 'QUICK_REPLY',

@@ -7,7 +7,11 @@ const AUTH = 'AUTHENTICATION';
 const builder = { componentsInput: ['builder'] };
 
 export const CATEGORY_OPTIONS = [
-	{ name: 'Authentication', value: AUTH, description: 'One-time passwords; WhatsApp writes the text' },
+	{
+		name: 'Authentication',
+		value: AUTH,
+		description: 'One-time passwords; WhatsApp writes the text',
+	},
 	{ name: 'Marketing', value: 'MARKETING', description: 'Promotions, offers, news' },
 	{ name: 'Utility', value: 'UTILITY', description: 'Updates about an order, account or booking' },
 ];
@@ -26,8 +30,16 @@ export const componentFields: INodeProperties[] = [
 		name: 'componentsInput',
 		type: 'options',
 		options: [
-			{ name: 'Using the Builder', value: 'builder', description: 'Header, body, footer and buttons as fields' },
-			{ name: 'Using JSON', value: 'json', description: 'The full CAMS Components array, e.g. for carousels' },
+			{
+				name: 'Using the Builder',
+				value: 'builder',
+				description: 'Header, body, footer and buttons as fields',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'The full CAMS Components array, e.g. for carousels',
+			},
 		],
 		default: 'builder',
 	},
@@ -61,7 +73,10 @@ export const componentFields: INodeProperties[] = [
 		placeholder: '$(headerImage)',
 		description:
 			'A variable such as $(headerImage) to pass the link when sending (give an https example below), or a fixed https link',
-		displayOptions: { show: { ...builder, headerType: ['IMAGE', 'VIDEO', 'DOCUMENT'] }, hide: { category: [AUTH] } },
+		displayOptions: {
+			show: { ...builder, headerType: ['IMAGE', 'VIDEO', 'DOCUMENT'] },
+			hide: { category: [AUTH] },
+		},
 	},
 	{
 		displayName: 'Header File Name',
@@ -123,8 +138,20 @@ export const componentFields: INodeProperties[] = [
 				displayName: 'Example',
 				name: 'example',
 				values: [
-					{ displayName: 'Variable', name: 'name', type: 'string', default: '', placeholder: 'name' },
-					{ displayName: 'Example Value', name: 'value', type: 'string', default: '', placeholder: 'Alice' },
+					{
+						displayName: 'Variable',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'name',
+					},
+					{
+						displayName: 'Example Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'Alice',
+					},
 				],
 			},
 		],
@@ -135,7 +162,8 @@ export const componentFields: INodeProperties[] = [
 		type: 'json',
 		default: EXAMPLE_COMPONENTS,
 		required: true,
-		description: 'The CAMS Components array, with PascalCase keys such as Type, Format, Text, Buttons and Cards',
+		description:
+			'The CAMS Components array, with PascalCase keys such as Type, Format, Text, Buttons and Cards',
 		displayOptions: { show: { componentsInput: ['json'] } },
 	},
 	{
@@ -165,6 +193,7 @@ export const templateOptionFields: INodeProperties[] = [
 		name: 'categoryChangePaused',
 		type: 'boolean',
 		default: false,
-		description: 'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
+		description:
+			'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
 	},
 ];

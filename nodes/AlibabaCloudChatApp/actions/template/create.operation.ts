@@ -61,8 +61,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await camsRequest.call(
 		this,
 		'CreateChatappTemplate',
-		{ CustSpaceId: channelId, TemplateType: templateType, Name: name, Language: language, Category: category, ...content },
+		{
+			CustSpaceId: channelId,
+			TemplateType: templateType,
+			Name: name,
+			Language: language,
+			Category: category,
+			...content,
+		},
 		{ itemIndex, idempotent: false },
 	);
-	return { ...dataOf(response), Language: language, Category: category, TemplateType: templateType, RequestId: response.RequestId };
+	return {
+		...dataOf(response),
+		Language: language,
+		Category: category,
+		TemplateType: templateType,
+		RequestId: response.RequestId,
+	};
 }

@@ -16,7 +16,11 @@ const properties: INodeProperties[] = [
 		name: 'deleteScope',
 		type: 'options',
 		options: [
-			{ name: 'All Languages', value: 'all', description: 'The template in every language it exists in' },
+			{
+				name: 'All Languages',
+				value: 'all',
+				description: 'The template in every language it exists in',
+			},
 			{ name: 'One Language', value: 'language', description: 'Only the template in one language' },
 		],
 		default: 'all',

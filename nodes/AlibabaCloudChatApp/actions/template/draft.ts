@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { jsonObjectValue, jsonValue } from '../../helpers/input';
-import { templateIssues, type TemplateDraft, type TemplateIssue } from '../../helpers/templateValidation';
+import {
+	templateIssues,
+	type TemplateDraft,
+	type TemplateIssue,
+} from '../../helpers/templateValidation';
 import { buildComponents, builderIssues, buildExample, type BuilderValues } from './builder';
 
 /** The CAMS parameters of a template's content, checked: Components, Example and the options. */
@@ -27,7 +31,11 @@ const BUILDER_FIELDS: Record<string, unknown> = {
 	variableExamples: {},
 };
 
-function builderValues(context: IExecuteFunctions, itemIndex: number, category: string): BuilderValues {
+function builderValues(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	category: string,
+): BuilderValues {
 	const values: IDataObject = { category };
 	for (const [field, fallback] of Object.entries(BUILDER_FIELDS)) {
 		values[field] = context.getNodeParameter(field, itemIndex, fallback);
@@ -37,7 +45,10 @@ function builderValues(context: IExecuteFunctions, itemIndex: number, category: 
 
 function stringMap(value: IDataObject): Record<string, string> {
 	return Object.fromEntries(
-		Object.entries(value).map(([key, entry]) => [key, typeof entry === 'object' ? JSON.stringify(entry) : String(entry ?? '')]),
+		Object.entries(value).map(([key, entry]) => [
+			key,
+			typeof entry === 'object' ? JSON.stringify(entry) : String(entry ?? ''),
+		]),
 	);
 }
 
@@ -57,10 +68,14 @@ export function assertValidTemplate(
 	const [first, ...rest] = issues;
 	const code = first.code ? ` (CAMS would answer ${first.code}.)` : '';
 	const others = rest.length > 0 ? ` Also: ${rest.map(describeIssue).join('; ')}.` : '';
-	throw new NodeOperationError(context.getNode(), `Template not sent to CAMS. ${describeIssue(first)}`, {
-		itemIndex,
-		description: `${first.fix}${code}${others}`,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Template not sent to CAMS. ${describeIssue(first)}`,
+		{
+			itemIndex,
+			description: `${first.fix}${code}${others}`,
+		},
+	);
 }
 
 /**
@@ -79,7 +94,10 @@ export function readTemplateContent(
 	if (context.getNodeParameter('componentsInput', itemIndex, 'builder') === 'json') {
 		components = jsonValue(context, 'componentsJson', 'Components (JSON)', itemIndex);
 		const rawExample = context.getNodeParameter('exampleJson', itemIndex, '');
-		example = rawExample === '' ? {} : stringMap(jsonObjectValue(context, 'exampleJson', 'Variable Examples (JSON)', itemIndex));
+		example =
+			rawExample === ''
+				? {}
+				: stringMap(jsonObjectValue(context, 'exampleJson', 'Variable Examples (JSON)', itemIndex));
 	} else {
 		const values = builderValues(context, itemIndex, draft.category);
 		components = buildComponents(values);
@@ -87,7 +105,12 @@ export function readTemplateContent(
 		problems = builderIssues(values);
 	}
 	const ttl = options.messageSendTtlSeconds as number | undefined;
-	assertValidTemplate(context, { ...draft, components, example, messageSendTtlSeconds: ttl }, itemIndex, problems);
+	assertValidTemplate(
+		context,
+		{ ...draft, components, example, messageSendTtlSeconds: ttl },
+		itemIndex,
+		problems,
+	);
 	return {
 		Components: components as IDataObject[],
 		Example: Object.keys(example).length > 0 ? example : undefined,

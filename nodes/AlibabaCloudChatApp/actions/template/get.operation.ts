@@ -6,7 +6,16 @@ import { getTemplateDetail } from '../../transport/templates';
 import { readTemplateIdentity, templateIdentityFields } from './template.fields';
 
 /** What "Simplify" keeps of GetChatappTemplateDetail's Data. */
-export const SIMPLE_FIELDS = ['TemplateCode', 'Name', 'Language', 'Category', 'TemplateType', 'AuditStatus', 'Reason', 'QualityScore'];
+export const SIMPLE_FIELDS = [
+	'TemplateCode',
+	'Name',
+	'Language',
+	'Category',
+	'TemplateType',
+	'AuditStatus',
+	'Reason',
+	'QualityScore',
+];
 
 const properties: INodeProperties[] = [...templateIdentityFields, simplifyField];
 
@@ -15,6 +24,13 @@ export const description = updateDisplayOptions(showFor('template', ['get']), pr
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { CustSpaceId, TemplateCode, Language } = readTemplateIdentity(this, itemIndex);
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
-	const detail = await getTemplateDetail.call(this, CustSpaceId, channelType, TemplateCode, Language, itemIndex);
+	const detail = await getTemplateDetail.call(
+		this,
+		CustSpaceId,
+		channelType,
+		TemplateCode,
+		Language,
+		itemIndex,
+	);
 	return simplifyIfWanted(this, itemIndex, detail, SIMPLE_FIELDS);
 }

@@ -23,10 +23,34 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Category', name: 'category', type: 'options', options: CATEGORY_OPTIONS, default: 'UTILITY' },
-			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'The template code' },
-			{ displayName: 'Language', name: 'language', type: 'options', options: LANGUAGE_OPTIONS, default: 'en_US' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The template name' },
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'options',
+				options: CATEGORY_OPTIONS,
+				default: 'UTILITY',
+			},
+			{
+				displayName: 'Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'The template code',
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				options: LANGUAGE_OPTIONS,
+				default: 'en_US',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The template name',
+			},
 			{
 				displayName: 'Status',
 				name: 'auditStatus',

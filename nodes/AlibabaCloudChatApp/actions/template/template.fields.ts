@@ -38,10 +38,19 @@ export function readTemplateIdentity(context: IExecuteFunctions, itemIndex: numb
 }
 
 /** ModifyChatappTemplate and ModifyChatappTemplateProperties take WhatsApp templates only. */
-export function assertWhatsAppTemplate(context: IExecuteFunctions, itemIndex: number, operation: string): void {
+export function assertWhatsAppTemplate(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	operation: string,
+): void {
 	if (context.getNodeParameter('channelType', itemIndex) === 'whatsapp') return;
-	throw new NodeOperationError(context.getNode(), `${operation} works for WhatsApp templates only`, {
-		itemIndex,
-		description: 'CAMS cannot modify Viber templates. Delete the Viber template and create it again instead.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`${operation} works for WhatsApp templates only`,
+		{
+			itemIndex,
+			description:
+				'CAMS cannot modify Viber templates. Delete the Viber template and create it again instead.',
+		},
+	);
 }

@@ -5,7 +5,11 @@ import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
 import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
 import { readTemplateContent } from './draft';
-import { assertWhatsAppTemplate, readTemplateIdentity, templateIdentityFields } from './template.fields';
+import {
+	assertWhatsAppTemplate,
+	readTemplateIdentity,
+	templateIdentityFields,
+} from './template.fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,7 +26,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: CATEGORY_OPTIONS,
 		default: 'UTILITY',
-		description: "The template's current category. CAMS cannot change it; it decides which fields and checks apply.",
+		description:
+			"The template's current category. CAMS cannot change it; it decides which fields and checks apply.",
 	},
 	...componentFields,
 	{
@@ -48,5 +53,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ ...identity, Category: category, ...content },
 		{ itemIndex, idempotent: true },
 	);
-	return { TemplateCode: identity.TemplateCode, ...dataOf(response), Language: identity.Language, RequestId: response.RequestId };
+	return {
+		TemplateCode: identity.TemplateCode,
+		...dataOf(response),
+		Language: identity.Language,
+		RequestId: response.RequestId,
+	};
 }

@@ -4,7 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { doneOutput } from '../../helpers/response';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
-import { assertWhatsAppTemplate, readTemplateIdentity, templateIdentityFields } from './template.fields';
+import {
+	assertWhatsAppTemplate,
+	readTemplateIdentity,
+	templateIdentityFields,
+} from './template.fields';
 
 const properties: INodeProperties[] = [
 	...templateIdentityFields,
@@ -27,13 +31,17 @@ const properties: INodeProperties[] = [
 				name: 'categoryChangePaused',
 				type: 'boolean',
 				default: false,
-				description: 'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
+				description:
+					'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions(showFor('template', ['updateProperties']), properties);
+export const description = updateDisplayOptions(
+	showFor('template', ['updateProperties']),
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	assertWhatsAppTemplate(this, itemIndex, 'Update Properties');
@@ -41,11 +49,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.allowSend === undefined && fields.categoryChangePaused === undefined) {
 		throw new NodeOperationError(this.getNode(), 'No property to update', {
 			itemIndex,
-			description: 'Add "Allow Sending" or "Pause Sending When Category Changes" under "Update Fields".',
+			description:
+				'Add "Allow Sending" or "Pause Sending When Category Changes" under "Update Fields".',
 		});
 	}
 	const identity = readTemplateIdentity(this, itemIndex);
-	const changes = { AllowSend: fields.allowSend, CategoryChangePaused: fields.categoryChangePaused };
-	const response = await camsRequest.call(this, 'ModifyChatappTemplateProperties', { ...identity, ...changes }, { itemIndex, idempotent: true });
-	return doneOutput(response, { TemplateCode: identity.TemplateCode, Language: identity.Language, ...changes });
+	const changes = {
+		AllowSend: fields.allowSend,
+		CategoryChangePaused: fields.categoryChangePaused,
+	};
+	const response = await camsRequest.call(
+		this,
+		'ModifyChatappTemplateProperties',
+		{ ...identity, ...changes },
+		{ itemIndex, idempotent: true },
+	);
+	return doneOutput(response, {
+		TemplateCode: identity.TemplateCode,
+		Language: identity.Language,
+		...changes,
+	});
 }

@@ -13,7 +13,9 @@ import { PUNCTUATION, SPECIAL, UNICODE } from '../../../helpers/camsSigningCases
 // The SDK's encoder (openapi-util `encode`, exposed as getEncodeParam) and its body serialiser
 // (tea-util `toFormString` = querystring.stringify) are the oracles.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const OpenApiUtil = require('@alicloud/openapi-util').default as { getEncodeParam(value: string): string };
+const OpenApiUtil = require('@alicloud/openapi-util').default as {
+	getEncodeParam(value: string): string;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const TeaUtil = require('@alicloud/openapi-client/node_modules/@alicloud/tea-util').default as {
 	toFormString(value: Record<string, string>): string;
@@ -38,13 +40,18 @@ const SAMPLES = [
 
 describe('percentEncode', () => {
 	const label = (value: string) => JSON.stringify(value).slice(0, 40);
-	it.each(SAMPLES.map((value) => [label(value), value]))('matches the SDK encoder and RFC 3986 for %s', (_label, value) => {
-		expect(percentEncode(value)).toBe(OpenApiUtil.getEncodeParam(value));
-		expect(percentEncode(value)).toBe(rfc3986(value));
-	});
+	it.each(SAMPLES.map((value) => [label(value), value]))(
+		'matches the SDK encoder and RFC 3986 for %s',
+		(_label, value) => {
+			expect(percentEncode(value)).toBe(OpenApiUtil.getEncodeParam(value));
+			expect(percentEncode(value)).toBe(rfc3986(value));
+		},
+	);
 
 	it('encodes each character of the acceptance list as the gateway expects', () => {
-		expect(percentEncode(PUNCTUATION)).toBe('%2A%20~%20%27%20%28%20%29%20%21%20%2B%20%2F%20%3D%20%26');
+		expect(percentEncode(PUNCTUATION)).toBe(
+			'%2A%20~%20%27%20%28%20%29%20%21%20%2B%20%2F%20%3D%20%26',
+		);
 		expect(percentEncode('中')).toBe('%E4%B8%AD');
 		expect(percentEncode(' ')).toBe('%20');
 	});
@@ -62,15 +69,22 @@ describe('formEncode', () => {
 		{},
 		{ A: 'x' },
 		{ Z: SPECIAL, A: PUNCTUATION, M: UNICODE },
-		{ Components: '[{"Type":"BODY","Text":"Hi {{1}}!\\n(50% off)"}]', Ttl: '86400', AllowCategoryChange: 'true' },
+		{
+			Components: '[{"Type":"BODY","Text":"Hi {{1}}!\\n(50% off)"}]',
+			Ttl: '86400',
+			AllowCategoryChange: 'true',
+		},
 		{ 'Key With Space': 'v', Empty: '' },
 		Object.fromEntries(SAMPLES.map((value, i) => [`K${i}`, value])),
 	];
 
-	it.each(maps.map((map, i) => [i, map] as const))('produces the bytes the SDK sends (map %i)', (_i, map) => {
-		expect(formEncode(map)).toBe(TeaUtil.toFormString(map));
-		expect(formEncode(map)).toBe(querystring.stringify(map));
-	});
+	it.each(maps.map((map, i) => [i, map] as const))(
+		'produces the bytes the SDK sends (map %i)',
+		(_i, map) => {
+			expect(formEncode(map)).toBe(TeaUtil.toFormString(map));
+			expect(formEncode(map)).toBe(querystring.stringify(map));
+		},
+	);
 
 	it('round-trips through formDecode and an independent decoder', () => {
 		for (const map of maps) {

@@ -10,7 +10,10 @@
 import { createHash, createHmac } from 'node:crypto';
 
 import { CAMS_API_VERSION } from '../../../../credentials/common/acs/endpoints';
-import { buildSignedRequest, type SignedWireRequest } from '../../../../credentials/common/acs/request';
+import {
+	buildSignedRequest,
+	type SignedWireRequest,
+} from '../../../../credentials/common/acs/request';
 import {
 	ACS3_ALGORITHM,
 	acsTimestamp,
@@ -30,7 +33,12 @@ import { installSdkClock, sdkCall } from '../../../helpers/sdkOracle';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const OpenApiUtil = require('@alicloud/openapi-util').default as {
 	getAuthorization(
-		request: { pathname: string; method: string; query: Record<string, string>; headers: Record<string, string> },
+		request: {
+			pathname: string;
+			method: string;
+			query: Record<string, string>;
+			headers: Record<string, string>;
+		},
 		algorithm: string,
 		payload: string,
 		accessKeyId: string,
@@ -41,7 +49,13 @@ const OpenApiUtil = require('@alicloud/openapi-util').default as {
 const DATE = '2026-11-25T09:42:03Z';
 
 const KEY_SETS = [
-	{ label: 'AccessKey', keys: { accessKeyId: 'LTAI5tTestAccessKeyId01', accessKeySecret: 'TestSecret/+=0123456789abcdef' } },
+	{
+		label: 'AccessKey',
+		keys: {
+			accessKeyId: 'LTAI5tTestAccessKeyId01',
+			accessKeySecret: 'TestSecret/+=0123456789abcdef',
+		},
+	},
 	{
 		label: 'STS token',
 		keys: {
@@ -54,10 +68,22 @@ const KEY_SETS = [
 
 const nonceFor = (text: string) => createHash('md5').update(text).digest('hex');
 
-function ourRequest(action: string, params: Record<string, unknown>, endpoint: string, keys: (typeof KEY_SETS)[number]['keys'], nonce: string) {
+function ourRequest(
+	action: string,
+	params: Record<string, unknown>,
+	endpoint: string,
+	keys: (typeof KEY_SETS)[number]['keys'],
+	nonce: string,
+) {
 	const { qs, body } = placeParams(action, toWireParams(params));
 	return buildSignedRequest(
-		{ method: 'POST', url: '/', headers: { 'x-acs-version': CAMS_API_VERSION, 'x-acs-action': action }, qs, body },
+		{
+			method: 'POST',
+			url: '/',
+			headers: { 'x-acs-version': CAMS_API_VERSION, 'x-acs-action': action },
+			qs,
+			body,
+		},
 		endpoint,
 		keys,
 		{ date: DATE, nonce },
@@ -83,7 +109,9 @@ function expectSameAsSdk(ours: SignedWireRequest, sdk: RecordedRequest) {
 	expect(ours.headers.Authorization).toBe(sdk.headers.authorization);
 
 	const names = signedHeaderNames(sdk.headers.authorization);
-	const ourSigned = Object.keys(ours.headers).filter((name) => isSignedHeader(name.toLowerCase())).sort();
+	const ourSigned = Object.keys(ours.headers)
+		.filter((name) => isSignedHeader(name.toLowerCase()))
+		.sort();
 	expect(ourSigned).toEqual(names);
 	for (const name of names) expect([name, ours.headers[name]]).toEqual([name, sdk.headers[name]]);
 
@@ -133,7 +161,9 @@ describe('buildSignedRequest matches the official SDK on the wire', () => {
 			expect(sdk.headers['x-acs-action']).toBe(action);
 			expect(sdk.headers['x-acs-date']).toBe(DATE);
 			expect(sdk.headers['x-acs-signature-nonce']).toBe(nonce);
-			expect(sdk.headers['x-acs-credentials-provider']).toBe(keys.securityToken ? 'static_sts' : 'static_ak');
+			expect(sdk.headers['x-acs-credentials-provider']).toBe(
+				keys.securityToken ? 'static_sts' : 'static_ak',
+			);
 			if (keys.securityToken) expect(sdk.headers['x-acs-security-token']).toBe(keys.securityToken);
 
 			const ours = ourRequest(action, params, server.url, keys, nonce);
@@ -155,17 +185,37 @@ describe('buildSignedRequest matches the official SDK on the wire', () => {
 			Tag: `${PUNCTUATION} ${UNICODE}`,
 		};
 		const nonce = nonceFor('special');
-		const sdk = await sdkCall(server, 'SendChatappMessage', params, { keys: KEY_SETS[0].keys, date: DATE, nonce });
+		const sdk = await sdkCall(server, 'SendChatappMessage', params, {
+			keys: KEY_SETS[0].keys,
+			date: DATE,
+			nonce,
+		});
 		expect(queryOf(sdk.url)).toEqual([['Content', SPECIAL]]);
-		expect(new Map(formDecodePairs(sdk.body.toString('utf8'))).get('Tag')).toBe(`${PUNCTUATION} ${UNICODE}`);
-		expectSameAsSdk(ourRequest('SendChatappMessage', params, server.url, KEY_SETS[0].keys, nonce), sdk);
+		expect(new Map(formDecodePairs(sdk.body.toString('utf8'))).get('Tag')).toBe(
+			`${PUNCTUATION} ${UNICODE}`,
+		);
+		expectSameAsSdk(
+			ourRequest('SendChatappMessage', params, server.url, KEY_SETS[0].keys, nonce),
+			sdk,
+		);
 	});
 
 	it('signs the endpoint host with its port, as the SDK does', async () => {
 		const nonce = nonceFor('host');
-		const sdk = await sdkCall(server, 'QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, { keys: KEY_SETS[0].keys, date: DATE, nonce });
+		const sdk = await sdkCall(
+			server,
+			'QueryChatappPhoneNumbers',
+			{ CustSpaceId: 'cs-1' },
+			{ keys: KEY_SETS[0].keys, date: DATE, nonce },
+		);
 		expect(sdk.headers.host).toBe(server.host);
-		const ours = ourRequest('QueryChatappPhoneNumbers', { CustSpaceId: 'cs-1' }, server.url, KEY_SETS[0].keys, nonce);
+		const ours = ourRequest(
+			'QueryChatappPhoneNumbers',
+			{ CustSpaceId: 'cs-1' },
+			server.url,
+			KEY_SETS[0].keys,
+			nonce,
+		);
 		expect(ours.headers.host).toBe(`127.0.0.1:${server.port}`);
 		expectSameAsSdk(ours, sdk);
 	});
@@ -173,15 +223,38 @@ describe('buildSignedRequest matches the official SDK on the wire', () => {
 	it('produces a different Authorization than the SDK when anything signed differs (the comparison is sensitive)', async () => {
 		const nonce = nonceFor('sensitivity');
 		const params = { CustSpaceId: 'cs-1', Name: 'a b' };
-		const sdk = await sdkCall(server, 'ListChatappTemplate', params, { keys: KEY_SETS[0].keys, date: DATE, nonce });
+		const sdk = await sdkCall(server, 'ListChatappTemplate', params, {
+			keys: KEY_SETS[0].keys,
+			date: DATE,
+			nonce,
+		});
 		const variants = [
-			ourRequest('ListChatappTemplate', { ...params, Name: 'a  b' }, server.url, KEY_SETS[0].keys, nonce),
-			ourRequest('ListChatappTemplate', params, server.url, KEY_SETS[0].keys, `${nonce.slice(0, -1)}0`),
-			ourRequest('ListChatappTemplate', params, server.url, { ...KEY_SETS[0].keys, accessKeySecret: 'other' }, nonce),
+			ourRequest(
+				'ListChatappTemplate',
+				{ ...params, Name: 'a  b' },
+				server.url,
+				KEY_SETS[0].keys,
+				nonce,
+			),
+			ourRequest(
+				'ListChatappTemplate',
+				params,
+				server.url,
+				KEY_SETS[0].keys,
+				`${nonce.slice(0, -1)}0`,
+			),
+			ourRequest(
+				'ListChatappTemplate',
+				params,
+				server.url,
+				{ ...KEY_SETS[0].keys, accessKeySecret: 'other' },
+				nonce,
+			),
 			ourRequest('GetChatappTemplateDetail', params, server.url, KEY_SETS[0].keys, nonce),
 			ourRequest('ListChatappTemplate', params, 'http://127.0.0.1:1', KEY_SETS[0].keys, nonce),
 		];
-		for (const variant of variants) expect(variant.headers.Authorization).not.toBe(sdk.headers.authorization);
+		for (const variant of variants)
+			expect(variant.headers.Authorization).not.toBe(sdk.headers.authorization);
 	});
 });
 
@@ -214,21 +287,39 @@ describe('signAcs3 matches openapi-util.getAuthorization', () => {
 		for (let i = 0; i < 300; i++) {
 			const query: Array<[string, string]> = [];
 			const keyCount = Math.floor(random() * 6);
-			for (let k = 0; k < keyCount; k++) query.push([`Key${String.fromCharCode(65 + Math.floor(random() * 26))}${k}`, randomString(random)]);
+			for (let k = 0; k < keyCount; k++)
+				query.push([
+					`Key${String.fromCharCode(65 + Math.floor(random() * 26))}${k}`,
+					randomString(random),
+				]);
 			const body = random() < 0.5 ? '' : randomString(random, 80);
 			const keys = {
 				accessKeyId: `AK${i}`,
 				accessKeySecret: randomString(random, 30) || 'secret',
 				securityToken: random() < 0.3 ? `tok ${randomString(random, 10)}`.trim() : undefined,
 			};
-			const headers: Record<string, string> = { 'x-acs-action': `Action${i}`, 'x-acs-version': CAMS_API_VERSION };
+			const headers: Record<string, string> = {
+				'x-acs-action': `Action${i}`,
+				'x-acs-version': CAMS_API_VERSION,
+			};
 			if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
 			if (random() < 0.3) headers['x-acs-extra'] = `  padded ${i}  `;
-			const input = { method: 'POST', host: `127.0.0.1:${1000 + i}`, path: '/', query, headers, body, keys, date: DATE, nonce: nonceFor(String(i)) };
+			const input = {
+				method: 'POST',
+				host: `127.0.0.1:${1000 + i}`,
+				path: '/',
+				query,
+				headers,
+				body,
+				keys,
+				date: DATE,
+				nonce: nonceFor(String(i)),
+			};
 			const signed = signAcs3(input);
 
 			const sdkHeaders: Record<string, string> = {};
-			for (const [name, value] of Object.entries(signed)) if (name !== 'Authorization') sdkHeaders[name] = value;
+			for (const [name, value] of Object.entries(signed))
+				if (name !== 'Authorization') sdkHeaders[name] = value;
 			const expected = OpenApiUtil.getAuthorization(
 				{ pathname: '/', method: 'POST', query: Object.fromEntries(query), headers: sdkHeaders },
 				ACS3_ALGORITHM,
@@ -268,42 +359,94 @@ describe('ACS3 canonical request', () => {
 			},
 			emptyHash,
 		);
-		expect(signedHeaders).toBe('host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version');
+		expect(signedHeaders).toBe(
+			'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version',
+		);
 		const stringToSign = `ACS3-HMAC-SHA256\n${sha256Hex(canonical)}`;
-		expect(stringToSign).toBe('ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259');
+		expect(stringToSign).toBe(
+			'ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259',
+		);
 		expect(createHmac('sha256', 'YourAccessKeySecret').update(stringToSign).digest('hex')).toBe(
 			'06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0',
 		);
 	});
 
 	it('ends the header block with a newline, so a blank line precedes SignedHeaders', () => {
-		const { canonical } = canonicalRequest('post', '/', [], { host: 'h', 'X-Acs-B': ' 2 ', 'x-acs-a': '1', accept: 'x' }, 'p');
+		const { canonical } = canonicalRequest(
+			'post',
+			'/',
+			[],
+			{ host: 'h', 'X-Acs-B': ' 2 ', 'x-acs-a': '1', accept: 'x' },
+			'p',
+		);
 		expect(canonical).toBe('POST\n/\n\nhost:h\nx-acs-a:1\nx-acs-b:2\n\nhost;x-acs-a;x-acs-b\np');
 	});
 
 	it('signs host, content-type and x-acs-* only', () => {
 		expect(['host', 'content-type', 'x-acs-anything'].every(isSignedHeader)).toBe(true);
-		expect(['accept', 'user-agent', 'authorization', 'content-length', 'x-acsfoo', 'date'].some(isSignedHeader)).toBe(false);
+		expect(
+			['accept', 'user-agent', 'authorization', 'content-length', 'x-acsfoo', 'date'].some(
+				isSignedHeader,
+			),
+		).toBe(false);
 	});
 
 	it('uses the bare secret as the HMAC key (no "&") and lower-case hex', () => {
 		const keys = { accessKeyId: 'id', accessKeySecret: 's' };
-		const headers = signAcs3({ method: 'POST', host: 'h', path: '/', query: [], headers: {}, body: '', keys, date: DATE, nonce: 'n' });
-		const { canonical } = canonicalRequest('POST', '/', [], { ...headers, Authorization: 'ignored' }, sha256Hex(''));
-		const expected = createHmac('sha256', 's').update(`ACS3-HMAC-SHA256\n${sha256Hex(canonical)}`).digest('hex');
-		expect(headers.Authorization).toBe(`ACS3-HMAC-SHA256 Credential=id,SignedHeaders=host;x-acs-content-sha256;x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce,Signature=${expected}`);
+		const headers = signAcs3({
+			method: 'POST',
+			host: 'h',
+			path: '/',
+			query: [],
+			headers: {},
+			body: '',
+			keys,
+			date: DATE,
+			nonce: 'n',
+		});
+		const { canonical } = canonicalRequest(
+			'POST',
+			'/',
+			[],
+			{ ...headers, Authorization: 'ignored' },
+			sha256Hex(''),
+		);
+		const expected = createHmac('sha256', 's')
+			.update(`ACS3-HMAC-SHA256\n${sha256Hex(canonical)}`)
+			.digest('hex');
+		expect(headers.Authorization).toBe(
+			`ACS3-HMAC-SHA256 Credential=id,SignedHeaders=host;x-acs-content-sha256;x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce,Signature=${expected}`,
+		);
 	});
 
 	it('adds the STS headers (signed) only with a token, and never returns the secret', () => {
 		const secret = 'Sup3rSecret/+=';
-		const base = { method: 'POST', host: 'h', path: '/', query: [] as Array<[string, string]>, headers: {}, body: 'a=1', date: DATE, nonce: 'n' };
+		const base = {
+			method: 'POST',
+			host: 'h',
+			path: '/',
+			query: [] as Array<[string, string]>,
+			headers: {},
+			body: 'a=1',
+			date: DATE,
+			nonce: 'n',
+		};
 		const plain = signAcs3({ ...base, keys: { accessKeyId: 'id', accessKeySecret: secret } });
 		expect(plain['x-acs-security-token']).toBeUndefined();
 		expect(plain['x-acs-accesskey-id']).toBeUndefined();
 		expect(plain['x-acs-credentials-provider']).toBe('static_ak');
-		const sts = signAcs3({ ...base, keys: { accessKeyId: 'id', accessKeySecret: secret, securityToken: 'tok' } });
-		expect(sts).toMatchObject({ 'x-acs-security-token': 'tok', 'x-acs-accesskey-id': 'id', 'x-acs-credentials-provider': 'static_sts' });
-		expect(signedHeaderNames(sts.Authorization)).toEqual(expect.arrayContaining(['x-acs-accesskey-id', 'x-acs-security-token']));
+		const sts = signAcs3({
+			...base,
+			keys: { accessKeyId: 'id', accessKeySecret: secret, securityToken: 'tok' },
+		});
+		expect(sts).toMatchObject({
+			'x-acs-security-token': 'tok',
+			'x-acs-accesskey-id': 'id',
+			'x-acs-credentials-provider': 'static_sts',
+		});
+		expect(signedHeaderNames(sts.Authorization)).toEqual(
+			expect.arrayContaining(['x-acs-accesskey-id', 'x-acs-security-token']),
+		);
 		for (const headers of [plain, sts]) expect(JSON.stringify(headers)).not.toContain(secret);
 	});
 
@@ -313,15 +456,34 @@ describe('ACS3 canonical request', () => {
 		const nonces = new Set(Array.from({ length: 1000 }, makeNonce));
 		expect(nonces.size).toBe(1000);
 		for (const nonce of nonces) expect(nonce).toMatch(/^[0-9a-f]{32}$/);
-		const headers = signAcs3({ method: 'POST', host: 'h', path: '/', query: [], headers: {}, body: '', keys: { accessKeyId: 'a', accessKeySecret: 'b' } });
+		const headers = signAcs3({
+			method: 'POST',
+			host: 'h',
+			path: '/',
+			query: [],
+			headers: {},
+			body: '',
+			keys: { accessKeyId: 'a', accessKeySecret: 'b' },
+		});
 		expect(headers['x-acs-date']).toMatch(/Z$/);
 		expect(headers['x-acs-signature-nonce']).toMatch(/^[0-9a-f]{32}$/);
 	});
 
 	it('hashes Buffer bodies as bytes, the same as the equal string', () => {
-		const args = { method: 'POST', host: 'h', path: '/', query: [] as Array<[string, string]>, headers: {}, keys: { accessKeyId: 'a', accessKeySecret: 'b' }, date: DATE, nonce: 'n' };
+		const args = {
+			method: 'POST',
+			host: 'h',
+			path: '/',
+			query: [] as Array<[string, string]>,
+			headers: {},
+			keys: { accessKeyId: 'a', accessKeySecret: 'b' },
+			date: DATE,
+			nonce: 'n',
+		};
 		const text = 'Text=%E4%B8%AD%F0%9F%98%80';
-		expect(signAcs3({ ...args, body: Buffer.from(text) })).toEqual(signAcs3({ ...args, body: text }));
+		expect(signAcs3({ ...args, body: Buffer.from(text) })).toEqual(
+			signAcs3({ ...args, body: text }),
+		);
 	});
 });
 
@@ -329,19 +491,46 @@ describe('buildSignedRequest', () => {
 	const keys = { accessKeyId: 'id', accessKeySecret: 'secret' };
 
 	it('encodes the query into the URL with RFC 3986 and signs exactly that URL', () => {
-		const signed = buildSignedRequest({ url: '/', qs: { B: "it's (a) *test*!", A: 'x y+z~' } }, 'https://cams.ap-southeast-1.aliyuncs.com', keys, { date: DATE, nonce: 'n' });
-		expect(signed.url).toBe('https://cams.ap-southeast-1.aliyuncs.com/?B=it%27s%20%28a%29%20%2Atest%2A%21&A=x%20y%2Bz~');
+		const signed = buildSignedRequest(
+			{ url: '/', qs: { B: "it's (a) *test*!", A: 'x y+z~' } },
+			'https://cams.ap-southeast-1.aliyuncs.com',
+			keys,
+			{ date: DATE, nonce: 'n' },
+		);
+		expect(signed.url).toBe(
+			'https://cams.ap-southeast-1.aliyuncs.com/?B=it%27s%20%28a%29%20%2Atest%2A%21&A=x%20y%2Bz~',
+		);
 		expect(signed.headers.host).toBe('cams.ap-southeast-1.aliyuncs.com');
-		expect(verifyAcs3({ method: 'POST', url: signed.url.slice(signed.url.indexOf('/', 8)), headers: lower(signed.headers), body: Buffer.alloc(0) }, 'secret')).toMatchObject({ ok: true });
+		expect(
+			verifyAcs3(
+				{
+					method: 'POST',
+					url: signed.url.slice(signed.url.indexOf('/', 8)),
+					headers: lower(signed.headers),
+					body: Buffer.alloc(0),
+				},
+				'secret',
+			),
+		).toMatchObject({ ok: true });
 	});
 
 	it('keeps a query already in the URL and drops undefined/null values', () => {
-		const signed = buildSignedRequest({ url: '/?Pre=1', qs: { A: undefined, B: null, C: 0, D: false } }, 'http://127.0.0.1:8080', keys, { date: DATE, nonce: 'n' });
+		const signed = buildSignedRequest(
+			{ url: '/?Pre=1', qs: { A: undefined, B: null, C: 0, D: false } },
+			'http://127.0.0.1:8080',
+			keys,
+			{ date: DATE, nonce: 'n' },
+		);
 		expect(signed.url).toBe('http://127.0.0.1:8080/?Pre=1&C=0&D=false');
 	});
 
 	it('serialises an object body in its own key order and adds the form content-type', () => {
-		const signed = buildSignedRequest({ url: '/', body: { Z: 'last?', A: { k: 'v' }, N: 5, U: undefined } }, 'http://h', keys, { date: DATE, nonce: 'n' });
+		const signed = buildSignedRequest(
+			{ url: '/', body: { Z: 'last?', A: { k: 'v' }, N: 5, U: undefined } },
+			'http://h',
+			keys,
+			{ date: DATE, nonce: 'n' },
+		);
 		expect(signed.body).toBe('Z=last%3F&A=%7B%22k%22%3A%22v%22%7D&N=5');
 		expect(signed.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(signed.headers['x-acs-content-sha256']).toBe(sha256Hex(signed.body as string));
@@ -355,7 +544,12 @@ describe('buildSignedRequest', () => {
 	});
 
 	it('lower-cases header names and never lets a caller override host', () => {
-		const signed = buildSignedRequest({ url: '/', headers: { 'X-Acs-Action': 'A', Host: 'evil.example.com' } }, 'http://good.example.com:81', keys, { date: DATE, nonce: 'n' });
+		const signed = buildSignedRequest(
+			{ url: '/', headers: { 'X-Acs-Action': 'A', Host: 'evil.example.com' } },
+			'http://good.example.com:81',
+			keys,
+			{ date: DATE, nonce: 'n' },
+		);
 		expect(signed.headers['x-acs-action']).toBe('A');
 		expect(signed.headers.host).toBe('good.example.com:81');
 		expect(Object.keys(signed.headers)).not.toContain('Host');

@@ -17,22 +17,31 @@ describe('node structure', () => {
 		expect([...resourceValues].sort()).toEqual(Object.keys(resources).sort());
 	});
 
-	it.each(Object.keys(resources))('maps every operation option of %s to an operation module, and back', (resource) => {
-		const selector = properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
-		)!;
-		const offered = optionValues(selector);
-		expect([...offered].sort()).toEqual(Object.keys(resources[resource]).sort());
-		expect(offered).toContain(selector.default);
-		for (const operation of offered) {
-			const module = resources[resource][operation];
-			expect(Boolean(module.execute) !== Boolean(module.executeBatch)).toBe(true);
-		}
-	});
+	it.each(Object.keys(resources))(
+		'maps every operation option of %s to an operation module, and back',
+		(resource) => {
+			const selector = properties.find(
+				(property) =>
+					property.name === 'operation' &&
+					property.displayOptions?.show?.resource?.includes(resource),
+			)!;
+			const offered = optionValues(selector);
+			expect([...offered].sort()).toEqual(Object.keys(resources[resource]).sort());
+			expect(offered).toContain(selector.default);
+			for (const operation of offered) {
+				const module = resources[resource][operation];
+				expect(Boolean(module.execute) !== Boolean(module.executeBatch)).toBe(true);
+			}
+		},
+	);
 
 	it('gives every operation option a name, description and sentence-case action', () => {
 		for (const selector of properties.filter((property) => property.name === 'operation')) {
-			for (const option of selector.options as Array<{ name: string; description: string; action: string }>) {
+			for (const option of selector.options as Array<{
+				name: string;
+				description: string;
+				action: string;
+			}>) {
 				expect(option.description).toBeTruthy();
 				expect(option.action).toMatch(/^[A-Z][a-z]/);
 				expect(option.action).not.toMatch(/\s[A-Z][a-z]+\s[A-Z]/);

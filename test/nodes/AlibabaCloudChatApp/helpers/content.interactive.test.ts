@@ -1,5 +1,9 @@
 import { ContentError } from '../../../../nodes/AlibabaCloudChatApp/helpers/contentError';
-import { buildInteractive, checkInteractive, type InteractiveInput } from '../../../../nodes/AlibabaCloudChatApp/helpers/interactive';
+import {
+	buildInteractive,
+	checkInteractive,
+	type InteractiveInput,
+} from '../../../../nodes/AlibabaCloudChatApp/helpers/interactive';
 
 function failure(input: InteractiveInput): ContentError {
 	try {
@@ -53,7 +57,13 @@ describe('interactive builder', () => {
 			action: {
 				button: 'Slots',
 				sections: [
-					{ title: 'Morning', rows: [{ id: 'm9', title: '9:00' }, { id: '10:00', title: '10:00' }] },
+					{
+						title: 'Morning',
+						rows: [
+							{ id: 'm9', title: '9:00' },
+							{ id: '10:00', title: '10:00' },
+						],
+					},
 					{ title: 'Evening', rows: [{ id: '18:00', title: '18:00', description: 'After work' }] },
 				],
 			},
@@ -61,40 +71,129 @@ describe('interactive builder', () => {
 	});
 
 	it('makes a single untitled section when no row has a section title', () => {
-		const list = buildInteractive({ kind: 'list', body: 'B', listButton: 'Open', rows: [{ title: 'One' }] });
-		expect(list.action).toStrictEqual({ button: 'Open', sections: [{ rows: [{ id: 'One', title: 'One' }] }] });
+		const list = buildInteractive({
+			kind: 'list',
+			body: 'B',
+			listButton: 'Open',
+			rows: [{ title: 'One' }],
+		});
+		expect(list.action).toStrictEqual({
+			button: 'Open',
+			sections: [{ rows: [{ id: 'One', title: 'One' }] }],
+		});
 	});
 
 	it('builds a CTA URL button', () => {
-		expect(buildInteractive({ kind: 'cta_url', body: 'Track it', ctaText: 'Track', ctaUrl: 'https://t.example/1' })).toStrictEqual({
+		expect(
+			buildInteractive({
+				kind: 'cta_url',
+				body: 'Track it',
+				ctaText: 'Track',
+				ctaUrl: 'https://t.example/1',
+			}),
+		).toStrictEqual({
 			type: 'cta_url',
 			body: { text: 'Track it' },
-			action: { name: 'cta_url', parameters: { display_text: 'Track', url: 'https://t.example/1' } },
+			action: {
+				name: 'cta_url',
+				parameters: { display_text: 'Track', url: 'https://t.example/1' },
+			},
 		});
 	});
 
 	it.each<[string, InteractiveInput, RegExp]>([
 		['no body', { kind: 'button', buttons: [{ title: 'A' }] }, /Body Text is empty/],
-		['four buttons', { kind: 'button', body: 'B', buttons: ['A', 'B', 'C', 'D'].map((title) => ({ title })) }, /1 to 3 buttons, not 4/],
+		[
+			'four buttons',
+			{ kind: 'button', body: 'B', buttons: ['A', 'B', 'C', 'D'].map((title) => ({ title })) },
+			/1 to 3 buttons, not 4/,
+		],
 		['no buttons', { kind: 'button', body: 'B', buttons: [] }, /1 to 3 buttons, not 0/],
-		['a long title', { kind: 'button', body: 'B', buttons: [{ title: 'x'.repeat(21) }] }, /Button 1 Title is too long/],
-		['an ID without title', { kind: 'button', body: 'B', buttons: [{ id: 'a' }] }, /Button 1 Title is empty/],
-		['duplicate IDs', { kind: 'button', body: 'B', buttons: [{ title: 'A', id: 'x' }, { title: 'B', id: 'x' }] }, /same button ID "x"/],
-		['a long header', { kind: 'button', header: 'h'.repeat(61), body: 'B', buttons: [{ title: 'A' }] }, /Header Text is too long/],
-		['no list button', { kind: 'list', body: 'B', rows: [{ title: 'A' }] }, /List Button Text is empty/],
-		['eleven rows', { kind: 'list', body: 'B', listButton: 'L', rows: Array.from({ length: 11 }, (_, i) => ({ title: `R${i}` })) }, /1 to 10 rows, not 11/],
-		['mixed section titles', { kind: 'list', body: 'B', listButton: 'L', rows: [{ title: 'A', section: 'S' }, { title: 'B' }] }, /Every row needs a section title/],
-		['a long row description', { kind: 'list', body: 'B', listButton: 'L', rows: [{ title: 'A', description: 'd'.repeat(73) }] }, /Row 1 Description is too long/],
+		[
+			'a long title',
+			{ kind: 'button', body: 'B', buttons: [{ title: 'x'.repeat(21) }] },
+			/Button 1 Title is too long/,
+		],
+		[
+			'an ID without title',
+			{ kind: 'button', body: 'B', buttons: [{ id: 'a' }] },
+			/Button 1 Title is empty/,
+		],
+		[
+			'duplicate IDs',
+			{
+				kind: 'button',
+				body: 'B',
+				buttons: [
+					{ title: 'A', id: 'x' },
+					{ title: 'B', id: 'x' },
+				],
+			},
+			/same button ID "x"/,
+		],
+		[
+			'a long header',
+			{ kind: 'button', header: 'h'.repeat(61), body: 'B', buttons: [{ title: 'A' }] },
+			/Header Text is too long/,
+		],
+		[
+			'no list button',
+			{ kind: 'list', body: 'B', rows: [{ title: 'A' }] },
+			/List Button Text is empty/,
+		],
+		[
+			'eleven rows',
+			{
+				kind: 'list',
+				body: 'B',
+				listButton: 'L',
+				rows: Array.from({ length: 11 }, (_, i) => ({ title: `R${i}` })),
+			},
+			/1 to 10 rows, not 11/,
+		],
+		[
+			'mixed section titles',
+			{
+				kind: 'list',
+				body: 'B',
+				listButton: 'L',
+				rows: [{ title: 'A', section: 'S' }, { title: 'B' }],
+			},
+			/Every row needs a section title/,
+		],
+		[
+			'a long row description',
+			{
+				kind: 'list',
+				body: 'B',
+				listButton: 'L',
+				rows: [{ title: 'A', description: 'd'.repeat(73) }],
+			},
+			/Row 1 Description is too long/,
+		],
 		['a CTA without link', { kind: 'cta_url', body: 'B', ctaText: 'Go' }, /Button Link is empty/],
-		['a CTA with a bad link', { kind: 'cta_url', body: 'B', ctaText: 'Go', ctaUrl: 'example.com' }, /not an http\(s\) link/],
+		[
+			'a CTA with a bad link',
+			{ kind: 'cta_url', body: 'B', ctaText: 'Go', ctaUrl: 'example.com' },
+			/not an http\(s\) link/,
+		],
 	])('rejects %s', (_, input, message) => {
 		expect(failure(input).message).toMatch(message);
 	});
 
 	it('checks JSON interactive objects per channel', () => {
-		expect(checkInteractive({ type: 'flow', action: { name: 'flow' } }, 'whatsapp')).toStrictEqual({ type: 'flow', action: { name: 'flow' } });
-		expect(() => checkInteractive({ type: 'button' }, 'whatsapp')).toThrow(/"type" and an "action"/);
-		expect(() => checkInteractive('{"type":"button"}', 'whatsapp')).toThrow(/must be a JSON object/);
-		expect(checkInteractive({ quick_replies: [] }, 'messenger')).toStrictEqual({ quick_replies: [] });
+		expect(checkInteractive({ type: 'flow', action: { name: 'flow' } }, 'whatsapp')).toStrictEqual({
+			type: 'flow',
+			action: { name: 'flow' },
+		});
+		expect(() => checkInteractive({ type: 'button' }, 'whatsapp')).toThrow(
+			/"type" and an "action"/,
+		);
+		expect(() => checkInteractive('{"type":"button"}', 'whatsapp')).toThrow(
+			/must be a JSON object/,
+		);
+		expect(checkInteractive({ quick_replies: [] }, 'messenger')).toStrictEqual({
+			quick_replies: [],
+		});
 	});
 });

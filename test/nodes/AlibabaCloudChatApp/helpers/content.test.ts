@@ -1,11 +1,20 @@
-import { buildContent, checkMessageType, MESSAGE_TYPES, type ContentInput } from '../../../../nodes/AlibabaCloudChatApp/helpers/content';
+import {
+	buildContent,
+	checkMessageType,
+	MESSAGE_TYPES,
+	type ContentInput,
+} from '../../../../nodes/AlibabaCloudChatApp/helpers/content';
 import { ContentError } from '../../../../nodes/AlibabaCloudChatApp/helpers/contentError';
 
 const IMG = 'https://cdn.example.com/a.jpg';
 const VID = 'https://cdn.example.com/v.mp4';
 const THUMB = 'https://cdn.example.com/t.jpg';
 const DOC = 'https://cdn.example.com/files/Invoice%2042.pdf';
-const BUTTONS = { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } };
+const BUTTONS = {
+	type: 'button',
+	body: { text: 'Pick' },
+	action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] },
+};
 const CONTACTS = [{ name: { formatted_name: 'Alice Lee', first_name: 'Alice' } }];
 const VIBER_VIDEO = { link: VID, thumbnail: THUMB, fileSize: 1024, duration: 12 };
 const VIBER_BUTTON = { buttonText: 'Open', buttonUrl: 'https://shop.example.com/o' };
@@ -13,32 +22,64 @@ const VIBER_BUTTON = { buttonText: 'Open', buttonUrl: 'https://shop.example.com/
 /** For every message type of every channel: the input and the exact Content CAMS gets. */
 const CASES: Record<string, Record<string, [ContentInput, unknown]>> = {
 	whatsapp: {
-		text: [{ text: 'Hello https://example.com', previewUrl: true }, { text: 'Hello https://example.com', previewUrl: true }],
-		image: [{ link: IMG, caption: 'Receipt' }, { link: IMG, caption: 'Receipt' }],
+		text: [
+			{ text: 'Hello https://example.com', previewUrl: true },
+			{ text: 'Hello https://example.com', previewUrl: true },
+		],
+		image: [
+			{ link: IMG, caption: 'Receipt' },
+			{ link: IMG, caption: 'Receipt' },
+		],
 		video: [{ link: VID }, { link: VID }],
-		audio: [{ link: 'https://cdn.example.com/a.ogg', caption: 'ignored' }, { link: 'https://cdn.example.com/a.ogg' }],
+		audio: [
+			{ link: 'https://cdn.example.com/a.ogg', caption: 'ignored' },
+			{ link: 'https://cdn.example.com/a.ogg' },
+		],
 		document: [{ link: DOC }, { link: DOC, fileName: 'Invoice 42.pdf' }],
-		sticker: [{ link: 'https://cdn.example.com/s.webp' }, { link: 'https://cdn.example.com/s.webp' }],
+		sticker: [
+			{ link: 'https://cdn.example.com/s.webp' },
+			{ link: 'https://cdn.example.com/s.webp' },
+		],
 		location: [
-			{ latitude: '1.2834', longitude: 103.8607, locationName: 'Marina Bay', locationAddress: '10 Bayfront Ave' },
+			{
+				latitude: '1.2834',
+				longitude: 103.8607,
+				locationName: 'Marina Bay',
+				locationAddress: '10 Bayfront Ave',
+			},
 			{ latitude: 1.2834, longitude: 103.8607, name: 'Marina Bay', address: '10 Bayfront Ave' },
 		],
 		contacts: [{ contacts: CONTACTS }, CONTACTS],
 		interactive: [{ interactive: BUTTONS }, BUTTONS],
-		reaction: [{ reactionMessageId: 'wamid.123', emoji: '👍' }, { messageId: 'wamid.123', emoji: '👍' }],
+		reaction: [
+			{ reactionMessageId: 'wamid.123', emoji: '👍' },
+			{ messageId: 'wamid.123', emoji: '👍' },
+		],
 	},
 	viber: {
 		text: [{ text: 'Hi' }, { text: 'Hi' }],
 		image: [{ link: IMG }, { link: IMG }],
 		video: [VIBER_VIDEO, VIBER_VIDEO],
-		document: [{ link: DOC, fileName: 'report.PDF' }, { link: DOC, fileName: 'report.PDF', fileType: 'pdf' }],
-		text_image: [{ text: 'Sale', link: IMG }, { text: 'Sale', link: IMG }],
-		text_button: [{ text: 'Sale', ...VIBER_BUTTON }, { text: 'Sale', caption: 'Open', action: 'https://shop.example.com/o' }],
+		document: [
+			{ link: DOC, fileName: 'report.PDF' },
+			{ link: DOC, fileName: 'report.PDF', fileType: 'pdf' },
+		],
+		text_image: [
+			{ text: 'Sale', link: IMG },
+			{ text: 'Sale', link: IMG },
+		],
+		text_button: [
+			{ text: 'Sale', ...VIBER_BUTTON },
+			{ text: 'Sale', caption: 'Open', action: 'https://shop.example.com/o' },
+		],
 		text_image_button: [
 			{ text: 'Sale', link: IMG, ...VIBER_BUTTON },
 			{ text: 'Sale', link: IMG, caption: 'Open', action: 'https://shop.example.com/o' },
 		],
-		text_video: [{ text: 'Watch', ...VIBER_VIDEO, fileSize: '2048' }, { text: 'Watch', ...VIBER_VIDEO, fileSize: 2048 }],
+		text_video: [
+			{ text: 'Watch', ...VIBER_VIDEO, fileSize: '2048' },
+			{ text: 'Watch', ...VIBER_VIDEO, fileSize: 2048 },
+		],
 		text_video_button: [
 			{ text: 'Watch', ...VIBER_VIDEO, ...VIBER_BUTTON },
 			{ text: 'Watch', ...VIBER_VIDEO, caption: 'Open', action: 'https://shop.example.com/o' },
@@ -50,7 +91,10 @@ const CASES: Record<string, Record<string, [ContentInput, unknown]>> = {
 		video: [{ link: VID }, { link: VID }],
 		audio: [{ link: 'https://cdn.example.com/a.mp3' }, { link: 'https://cdn.example.com/a.mp3' }],
 		document: [{ link: DOC }, { link: DOC }],
-		interactive: [{ interactive: { attachment: { type: 'template' } } }, { attachment: { type: 'template' } }],
+		interactive: [
+			{ interactive: { attachment: { type: 'template' } } },
+			{ attachment: { type: 'template' } },
+		],
 	},
 	instagram: {
 		text: [{ text: 'Hi' }, { text: 'Hi' }],
@@ -91,12 +135,20 @@ describe('buildContent: every message type of every channel', () => {
 
 describe('buildContent: rules', () => {
 	it('omits the link preview unless it is on', () => {
-		expect(buildContent('whatsapp', 'text', { text: 'Hi', previewUrl: false })).toStrictEqual({ text: 'Hi' });
+		expect(buildContent('whatsapp', 'text', { text: 'Hi', previewUrl: false })).toStrictEqual({
+			text: 'Hi',
+		});
 	});
 
 	it('leaves the link out while the file still has to be uploaded, and checks the rest', () => {
-		expect(buildContent('whatsapp', 'document', { mediaFromBinary: true, fileName: 'a.pdf' })).toStrictEqual({ fileName: 'a.pdf' });
-		expect(contentError(() => buildContent('viber', 'video', { mediaFromBinary: true, thumbnail: THUMB, duration: 3 })).message).toMatch(/File Size/);
+		expect(
+			buildContent('whatsapp', 'document', { mediaFromBinary: true, fileName: 'a.pdf' }),
+		).toStrictEqual({ fileName: 'a.pdf' });
+		expect(
+			contentError(() =>
+				buildContent('viber', 'video', { mediaFromBinary: true, thumbnail: THUMB, duration: 3 }),
+			).message,
+		).toMatch(/File Size/);
 	});
 
 	it.each([
@@ -113,8 +165,18 @@ describe('buildContent: rules', () => {
 
 	it.each<[string, string, ContentInput, RegExp]>([
 		['whatsapp', 'text', { text: '  ' }, /^Text is empty/],
-		['whatsapp', 'text', { text: 'x'.repeat(4097) }, /Text is too long \(4097 characters, at most 4096\)/],
-		['whatsapp', 'image', { link: 'ftp://example.com/a.jpg' }, /Media Link "ftp:\/\/example.com\/a.jpg" is not an http\(s\) link/],
+		[
+			'whatsapp',
+			'text',
+			{ text: 'x'.repeat(4097) },
+			/Text is too long \(4097 characters, at most 4096\)/,
+		],
+		[
+			'whatsapp',
+			'image',
+			{ link: 'ftp://example.com/a.jpg' },
+			/Media Link "ftp:\/\/example.com\/a.jpg" is not an http\(s\) link/,
+		],
 		['whatsapp', 'image', { link: '' }, /Media Link is empty/],
 		['whatsapp', 'image', { link: IMG, caption: 'c'.repeat(1025) }, /Caption is too long/],
 		['whatsapp', 'document', { link: 'https://cdn.example.com/' }, /File Name is empty/],
@@ -124,13 +186,28 @@ describe('buildContent: rules', () => {
 		['whatsapp', 'reaction', { reactionMessageId: 'wamid.1' }, /Emoji is empty/],
 		['whatsapp', 'reaction', { emoji: '👍' }, /Message ID to React To is empty/],
 		['whatsapp', 'contacts', { contacts: [] }, /Contacts must be a JSON array/],
-		['whatsapp', 'interactive', { interactive: { type: 'button' } }, /needs a "type" and an "action"/],
+		[
+			'whatsapp',
+			'interactive',
+			{ interactive: { type: 'button' } },
+			/needs a "type" and an "action"/,
+		],
 		['messenger', 'interactive', { interactive: [] }, /must be a JSON object/],
-		['viber', 'video', { link: VID, thumbnail: THUMB, fileSize: 10 }, /Duration \(Seconds\) must be a positive number/],
+		[
+			'viber',
+			'video',
+			{ link: VID, thumbnail: THUMB, fileSize: 10 },
+			/Duration \(Seconds\) must be a positive number/,
+		],
 		['viber', 'video', { link: VID, fileSize: 10, duration: 1 }, /Thumbnail Link is empty/],
 		['viber', 'document', { link: DOC, fileName: 'README' }, /has no extension/],
 		['viber', 'text_button', { text: 'Hi', buttonText: 'Go' }, /Button Link is empty/],
-		['viber', 'text_video_button', { text: 'Hi', ...VIBER_VIDEO, buttonUrl: 'https://x.example' }, /Button Text is empty/],
+		[
+			'viber',
+			'text_video_button',
+			{ text: 'Hi', ...VIBER_VIDEO, buttonUrl: 'https://x.example' },
+			/Button Text is empty/,
+		],
 		['instagram', 'text', {}, /Text is empty/],
 	])('%s %s: %p is rejected', (channel, type, input, message) => {
 		const error = contentError(() => buildContent(channel, type, input));

@@ -6,7 +6,9 @@ describe('executionCache', () => {
 		const context = {};
 		let loads = 0;
 		const load = async () => ++loads;
-		expect(await Promise.all([cache(context, 'a', load), cache(context, 'a', load)])).toEqual([1, 1]);
+		expect(await Promise.all([cache(context, 'a', load), cache(context, 'a', load)])).toEqual([
+			1, 1,
+		]);
 		expect(await cache(context, 'b', load)).toBe(2);
 		expect(await cache({}, 'a', load)).toBe(3);
 		expect(loads).toBe(3);
@@ -15,7 +17,9 @@ describe('executionCache', () => {
 	it('forgets a failed load so the next caller tries again', async () => {
 		const cache = executionCache<string>();
 		const context = {};
-		await expect(cache(context, 'k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+		await expect(
+			cache(context, 'k', async () => Promise.reject(new Error('down'))),
+		).rejects.toThrow('down');
 		expect(await cache(context, 'k', async () => 'up')).toBe('up');
 	});
 

@@ -1,15 +1,13 @@
 import { jsonErrorPosition } from '../../../../nodes/AlibabaCloudChatApp/helpers/jsonPosition';
 
 describe('jsonErrorPosition', () => {
-	it.each([
-		'{}',
-		'[1, -2.5e3, "a\\u00e9\\n", true, false, null, {"k": [{}]}]',
-		' "text" ',
-		'0',
-	])('accepts valid JSON %s', (text) => {
-		expect(jsonErrorPosition(text)).toBeUndefined();
-		expect(() => JSON.parse(text)).not.toThrow();
-	});
+	it.each(['{}', '[1, -2.5e3, "a\\u00e9\\n", true, false, null, {"k": [{}]}]', ' "text" ', '0'])(
+		'accepts valid JSON %s',
+		(text) => {
+			expect(jsonErrorPosition(text)).toBeUndefined();
+			expect(() => JSON.parse(text)).not.toThrow();
+		},
+	);
 
 	it.each([
 		['{"name": }', 9, 1, 10],

@@ -11,7 +11,9 @@ describe('runPaced', () => {
 			},
 			true,
 		);
-		expect(outcomes.map((outcome) => outcome?.ok && outcome.value)).toEqual([0, 10, 20, 30, 40, 50]);
+		expect(outcomes.map((outcome) => outcome?.ok && outcome.value)).toEqual([
+			0, 10, 20, 30, 40, 50,
+		]);
 	});
 
 	it('never has more tasks in flight than the concurrency', async () => {
@@ -32,7 +34,12 @@ describe('runPaced', () => {
 
 	it('spaces starts at the configured rate', async () => {
 		const starts: number[] = [];
-		await runPaced(11, { concurrency: 11, perSecond: 100 }, async () => void starts.push(Date.now()), true);
+		await runPaced(
+			11,
+			{ concurrency: 11, perSecond: 100 },
+			async () => void starts.push(Date.now()),
+			true,
+		);
 		// 11 starts at 100/s span at least 100 ms (10 intervals of 10 ms), allowing timer slack below.
 		expect(starts[10] - starts[0]).toBeGreaterThanOrEqual(95);
 	});

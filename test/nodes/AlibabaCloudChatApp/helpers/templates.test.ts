@@ -13,7 +13,12 @@ const detail = {
 		{
 			Type: 'BUTTONS',
 			Buttons: [
-				{ Type: 'URL', Text: 'Track', Url: 'https://shop.example.com/track/$(trackingId)', UrlType: 'dynamic' },
+				{
+					Type: 'URL',
+					Text: 'Track',
+					Url: 'https://shop.example.com/track/$(trackingId)',
+					UrlType: 'dynamic',
+				},
 				{ Type: 'QUICK_REPLY', Text: 'Stop' },
 			],
 		},
@@ -22,7 +27,13 @@ const detail = {
 
 describe('template variables', () => {
 	it('finds every variable once, in order, across header, body and buttons', () => {
-		expect(templateVariables(detail)).toEqual(['headerImage', 'name', 'orderId', 'date', 'trackingId']);
+		expect(templateVariables(detail)).toEqual([
+			'headerImage',
+			'name',
+			'orderId',
+			'date',
+			'trackingId',
+		]);
 	});
 
 	it('reads Components given as a JSON string with lower-case keys', () => {
@@ -32,7 +43,9 @@ describe('template variables', () => {
 
 	it('names the variable of a media header', () => {
 		expect(mediaHeaderVariable(detail)).toBe('headerImage');
-		expect(mediaHeaderVariable({ Components: [{ Type: 'HEADER', Format: 'TEXT', Text: '$(x)' }] })).toBeUndefined();
+		expect(
+			mediaHeaderVariable({ Components: [{ Type: 'HEADER', Format: 'TEXT', Text: '$(x)' }] }),
+		).toBeUndefined();
 	});
 
 	it('ignores text that only looks like a variable', () => {

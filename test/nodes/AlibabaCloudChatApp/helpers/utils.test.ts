@@ -14,7 +14,10 @@ describe('updateDisplayOptions', () => {
 				displayOptions: { show: { mode: ['x'] }, hide: { other: [true] } },
 			},
 		];
-		const [a, b] = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
+		const [a, b] = updateDisplayOptions(
+			{ show: { resource: ['message'], operation: ['send'] } },
+			properties,
+		);
 		expect(a.displayOptions).toEqual({ show: { resource: ['message'], operation: ['send'] } });
 		expect(b.displayOptions).toEqual({
 			show: { resource: ['message'], operation: ['send'], mode: ['x'] },

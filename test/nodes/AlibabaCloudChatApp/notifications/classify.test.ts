@@ -10,7 +10,9 @@ describe('classifyEvent', () => {
 		['status-viber', 2],
 		['status-doc-example', 2],
 	])('classifies every element of %s as ChatAppStatus', (name, count) => {
-		expect(kinds(name)).toEqual(Array(count).fill({ receipt: 'ChatAppStatus', kind: 'messageStatus' }));
+		expect(kinds(name)).toEqual(
+			Array(count).fill({ receipt: 'ChatAppStatus', kind: 'messageStatus' }),
+		);
 	});
 
 	it.each([
@@ -36,7 +38,9 @@ describe('classifyEvent', () => {
 
 	it('classifies audit V1 (every AuditStatus) as template review', () => {
 		expect(kinds('audit-v1')).toEqual([{ receipt: 'ChatAppAudit', kind: 'templateReview' }]);
-		expect(new Set(kinds('audit-v1-statuses').map((c) => c.kind))).toEqual(new Set(['templateReview']));
+		expect(new Set(kinds('audit-v1-statuses').map((c) => c.kind))).toEqual(
+			new Set(['templateReview']),
+		);
 	});
 
 	it('classifies each audit V2 type by its Type, although V2 events carry a Status', () => {
@@ -69,7 +73,10 @@ describe('classifyEvent', () => {
 	});
 
 	it('matches V2 types case-insensitively and tolerates padding', () => {
-		expect(classifyEvent({ WabaId: '1', Type: ' PhoneQualityUpdate ', PhoneNumber: '1', Status: 'RED' }).kind).toBe('phoneQualityUpdate');
+		expect(
+			classifyEvent({ WabaId: '1', Type: ' PhoneQualityUpdate ', PhoneNumber: '1', Status: 'RED' })
+				.kind,
+		).toBe('phoneQualityUpdate');
 	});
 
 	it.each([

@@ -1,10 +1,18 @@
 import { classifyEvent } from '../../../../nodes/AlibabaCloudChatApp/notifications/classify';
-import { DEDUPE_TTL_MS, dedupeKey, dropDuplicates } from '../../../../nodes/AlibabaCloudChatApp/notifications/dedupe';
+import {
+	DEDUPE_TTL_MS,
+	dedupeKey,
+	dropDuplicates,
+} from '../../../../nodes/AlibabaCloudChatApp/notifications/dedupe';
 import { normaliseEvent } from '../../../../nodes/AlibabaCloudChatApp/notifications/normalise';
-import type { ChatAppEvent, RawEvent } from '../../../../nodes/AlibabaCloudChatApp/notifications/types';
+import type {
+	ChatAppEvent,
+	RawEvent,
+} from '../../../../nodes/AlibabaCloudChatApp/notifications/types';
 import { fixture, generatedPush } from './fixtures';
 
-const normalise = (list: RawEvent[]): ChatAppEvent[] => list.map((event) => normaliseEvent(event, classifyEvent(event)));
+const normalise = (list: RawEvent[]): ChatAppEvent[] =>
+	list.map((event) => normaliseEvent(event, classifyEvent(event)));
 const NOW = 1_700_000_000_000;
 
 describe('dedupeKey', () => {
@@ -15,7 +23,9 @@ describe('dedupeKey', () => {
 		const [, phoneName] = normalise(fixture('audit-v2'));
 		expect(dedupeKey(sent)).toBe('s|2023078469463703000000001|sent');
 		expect(dedupeKey(text)).toBe('i|wamid-text-1');
-		expect(dedupeKey(audit)).toBe('a||9099999990xxxx||744c4b5c79c9432497a075bdfca3xxxx|en_US|pass||');
+		expect(dedupeKey(audit)).toBe(
+			'a||9099999990xxxx||744c4b5c79c9432497a075bdfca3xxxx|en_US|pass||',
+		);
 		expect(dedupeKey(phoneName)).toBe('a|phoneNameUpdate|9099999990001|6591234567||||APPROVED|');
 	});
 
@@ -65,7 +75,10 @@ describe('dropDuplicates', () => {
 	});
 
 	it('tolerates a damaged store and does not change the one it was given', () => {
-		const previous = { 'i|wamid-text-1': 'yesterday', 'i|other': NOW } as unknown as Record<string, number>;
+		const previous = { 'i|wamid-text-1': 'yesterday', 'i|other': NOW } as unknown as Record<
+			string,
+			number
+		>;
 		const frozen = JSON.stringify(previous);
 		const result = dropDuplicates(normalise(fixture('inbound-text')), previous, NOW);
 		expect(result.fresh).toHaveLength(1);

@@ -48,7 +48,12 @@ export function generatedPush(count = 1000, seed = 'p'): RawEvent[] {
 				TemplateCode: '820561547132813184',
 				TemplateName: 'order_shipped',
 				Language: 'en',
-				...(status === 'Failed' ? { ErrorCode: '131026', ErrorDescription: '131026:Receiver is incapable of receiving this message' } : {}),
+				...(status === 'Failed'
+					? {
+							ErrorCode: '131026',
+							ErrorDescription: '131026:Receiver is incapable of receiving this message',
+						}
+					: {}),
 			};
 		}
 		if (slot < 9) {
@@ -56,7 +61,15 @@ export function generatedPush(count = 1000, seed = 'p'): RawEvent[] {
 			const message =
 				type === 'TEXT'
 					? `hello ${index}`
-					: JSON.stringify(type === 'IMAGE' ? { id: `img-${index}`, mimeType: 'image/jpeg', url: `https://oss.example/${index}.jpg` } : { text: 'Track', payload: `track_${index}` });
+					: JSON.stringify(
+							type === 'IMAGE'
+								? {
+										id: `img-${index}`,
+										mimeType: 'image/jpeg',
+										url: `https://oss.example/${index}.jpg`,
+									}
+								: { text: 'Track', payload: `track_${index}` },
+						);
 			return {
 				MessageId: `${seed}-wamid-${index}`,
 				CustSpaceId: 'cams-8c8a1b2c',
@@ -70,6 +83,12 @@ export function generatedPush(count = 1000, seed = 'p'): RawEvent[] {
 				Timestamp: timestamp,
 			};
 		}
-		return { WabaId: '9099999990001', TemplateCode: `${seed}-tpl-${index}`, Language: 'en_US', AuditStatus: 'pass', Reason: '' };
+		return {
+			WabaId: '9099999990001',
+			TemplateCode: `${seed}-tpl-${index}`,
+			Language: 'en_US',
+			AuditStatus: 'pass',
+			Reason: '',
+		};
 	});
 }

@@ -16,10 +16,23 @@ import {
 	type RegistrationRecord,
 	type RegistrationTarget,
 } from '../../../../nodes/AlibabaCloudChatApp/triggers/registration';
-import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../emulator';
+import {
+	SEED_CHANNELS,
+	SEED_NUMBERS,
+	SEED_TEMPLATES,
+	startEmulator,
+	type CamsEmulator,
+} from '../../../emulator';
 import { byId, credentialsFor } from '../../../helpers/chatApp';
 import { runProbe } from '../../../helpers/probeNode';
-import { NODE_ID, post, PRODUCTION_URL, runLifecycle, TEST_URL, WEBHOOK_ID } from './webhookHarness';
+import {
+	NODE_ID,
+	post,
+	PRODUCTION_URL,
+	runLifecycle,
+	TEST_URL,
+	WEBHOOK_ID,
+} from './webhookHarness';
 
 const WA = SEED_CHANNELS.whatsapp.custSpaceId;
 const NUMBER = SEED_NUMBERS.connected;
@@ -29,38 +42,64 @@ let emu: CamsEmulator;
 const credentials = () => credentialsFor(emu.url);
 
 beforeAll(async () => {
-	emu = await startEmulator({ enforceQps: false, auditDelayMs: 30, statusDelays: { sent: 10, delivered: 20, read: 30, failed: 10 } });
+	emu = await startEmulator({
+		enforceQps: false,
+		auditDelayMs: 30,
+		statusDelays: { sent: 10, delivered: 20, read: 30, failed: 10 },
+	});
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
 function registering(events: string[], extra: INodeParameters = {}): INodeParameters {
-	return { events, configureCallback: true, channelId: byId(WA), phoneNumber: byId(NUMBER), ...extra };
+	return {
+		events,
+		configureCallback: true,
+		channelId: byId(WA),
+		phoneNumber: byId(NUMBER),
+		...extra,
+	};
 }
 
 const phone = () => emu.webhooks().senders[NUMBER];
 const account = () => emu.webhooks().accounts[WA];
-const writes = () => emu.calls().filter((call) => call.action?.startsWith('Update')).map((call) => call.params);
+const writes = () =>
+	emu
+		.calls()
+		.filter((call) => call.action?.startsWith('Update'))
+		.map((call) => call.params);
 
 describe('registration lifecycle', () => {
 	it('does nothing in CAMS, and needs no credential, when "Configure Callback in CAMS" is off', async () => {
 		const staticData: IDataObject = {};
 		for (const method of ['checkExists', 'create', 'delete'] as const) {
-			expect(await runLifecycle(method, { parameters: { events: ['inboundMessage'] }, staticData })).toBe(true);
+			expect(
+				await runLifecycle(method, { parameters: { events: ['inboundMessage'] }, staticData }),
+			).toBe(true);
 		}
 		expect(emu.calls()).toEqual([]);
 	});
 
 	it('refuses to activate with an unusable Path Secret', async () => {
-		await expect(runLifecycle('checkExists', { parameters: { pathSecret: 'short' }, staticData: {} })).rejects.toThrow('The Path Secret cannot be used');
+		await expect(
+			runLifecycle('checkExists', { parameters: { pathSecret: 'short' }, staticData: {} }),
+		).rejects.toThrow('The Path Secret cannot be used');
 	});
 
 	it('registers a fresh number and channel, sees it registered, and switches push off again on delete', async () => {
 		const staticData: IDataObject = {};
-		const options = { parameters: registering(['inboundMessage', 'messageStatus', 'templateReview']), credentials: credentials(), staticData };
+		const options = {
+			parameters: registering(['inboundMessage', 'messageStatus', 'templateReview']),
+			credentials: credentials(),
+			staticData,
+		};
 		expect(await runLifecycle('checkExists', options)).toBe(false);
 		expect(await runLifecycle('create', options)).toBe(true);
-		expect(phone()).toMatchObject({ upCallbackUrl: PRODUCTION_URL, statusCallbackUrl: PRODUCTION_URL, httpFlag: 'Y' });
+		expect(phone()).toMatchObject({
+			upCallbackUrl: PRODUCTION_URL,
+			statusCallbackUrl: PRODUCTION_URL,
+			httpFlag: 'Y',
+		});
 		expect(account()).toMatchObject({ statusCallbackUrl: PRODUCTION_URL, httpFlag: 'Y' });
 		expect(await runLifecycle('checkExists', options)).toBe(true);
 
@@ -68,13 +107,19 @@ describe('registration lifecycle', () => {
 		// Nothing was set before; CAMS gets HTTP push switched off (our transport cannot send an empty URL).
 		expect(phone()).toMatchObject({ httpFlag: 'N' });
 		expect(account()).toMatchObject({ httpFlag: 'N' });
-		expect(staticData['node:Alibaba Cloud Chat App Trigger']).toEqual({ callbackRegistrations: {} });
+		expect(staticData['node:Alibaba Cloud Chat App Trigger']).toEqual({
+			callbackRegistrations: {},
+		});
 		expect(await runLifecycle('checkExists', options)).toBe(false);
 	});
 
 	it('writes only the callbacks the chosen events need, and leaves the others as they were', async () => {
 		emu.setWebhooks({ senders: { [NUMBER]: { statusCallbackUrl: FOREIGN } } });
-		const options = { parameters: registering(['inboundMessage']), credentials: credentials(), staticData: {} };
+		const options = {
+			parameters: registering(['inboundMessage']),
+			credentials: credentials(),
+			staticData: {},
+		};
 		await runLifecycle('create', options);
 		expect(phone()).toMatchObject({ upCallbackUrl: PRODUCTION_URL, statusCallbackUrl: FOREIGN });
 		expect(account().statusCallbackUrl).toBeUndefined();
@@ -85,30 +130,59 @@ describe('registration lifecycle', () => {
 
 	it('stops activation when another URL receives the number’s events, and shows it', async () => {
 		emu.setWebhooks({ senders: { [NUMBER]: { upCallbackUrl: FOREIGN } } });
-		const options = { parameters: registering(['inboundMessage', 'messageStatus']), credentials: credentials(), staticData: {} };
+		const options = {
+			parameters: registering(['inboundMessage', 'messageStatus']),
+			credentials: credentials(),
+			staticData: {},
+		};
 		expect(await runLifecycle('checkExists', options)).toBe(false);
-		const error = await runLifecycle('create', options).catch((caught: Error & { description?: string }) => caught);
-		expect(error).toMatchObject({ name: 'NodeOperationError', message: `Business number ${NUMBER} already pushes to ${FOREIGN}` });
-		expect((error as { description: string }).description).toContain(`UpCallbackUrl of the number (inbound messages): ${FOREIGN}`);
+		const error = await runLifecycle('create', options).catch(
+			(caught: Error & { description?: string }) => caught,
+		);
+		expect(error).toMatchObject({
+			name: 'NodeOperationError',
+			message: `Business number ${NUMBER} already pushes to ${FOREIGN}`,
+		});
+		expect((error as { description: string }).description).toContain(
+			`UpCallbackUrl of the number (inbound messages): ${FOREIGN}`,
+		);
 		expect((error as { description: string }).description).toContain('Take Over Existing Callback');
 		expect(phone().upCallbackUrl).toBe(FOREIGN);
 		expect(writes()).toEqual([]);
 	});
 
 	it('takes the callback over when asked, and gives it back on delete', async () => {
-		emu.setWebhooks({ senders: { [NUMBER]: { upCallbackUrl: FOREIGN, statusCallbackUrl: FOREIGN } } });
+		emu.setWebhooks({
+			senders: { [NUMBER]: { upCallbackUrl: FOREIGN, statusCallbackUrl: FOREIGN } },
+		});
 		const staticData: IDataObject = {};
-		const options = { parameters: registering(['inboundMessage', 'messageStatus'], { takeOverCallback: true }), credentials: credentials(), staticData };
+		const options = {
+			parameters: registering(['inboundMessage', 'messageStatus'], { takeOverCallback: true }),
+			credentials: credentials(),
+			staticData,
+		};
 		await runLifecycle('create', options);
-		expect(phone()).toMatchObject({ upCallbackUrl: PRODUCTION_URL, statusCallbackUrl: PRODUCTION_URL, httpFlag: 'Y' });
+		expect(phone()).toMatchObject({
+			upCallbackUrl: PRODUCTION_URL,
+			statusCallbackUrl: PRODUCTION_URL,
+			httpFlag: 'Y',
+		});
 		await runLifecycle('delete', options);
-		expect(phone()).toMatchObject({ upCallbackUrl: FOREIGN, statusCallbackUrl: FOREIGN, httpFlag: 'Y' });
+		expect(phone()).toMatchObject({
+			upCallbackUrl: FOREIGN,
+			statusCallbackUrl: FOREIGN,
+			httpFlag: 'Y',
+		});
 	});
 
 	it('keeps the original URL to restore when it registers again over its own URL', async () => {
 		emu.setWebhooks({ senders: { [NUMBER]: { upCallbackUrl: FOREIGN } } });
 		const staticData: IDataObject = {};
-		const options = { parameters: registering(['inboundMessage'], { takeOverCallback: true }), credentials: credentials(), staticData };
+		const options = {
+			parameters: registering(['inboundMessage'], { takeOverCallback: true }),
+			credentials: credentials(),
+			staticData,
+		};
 		await runLifecycle('create', options);
 		await runLifecycle('create', options);
 		await runLifecycle('delete', options);
@@ -134,7 +208,11 @@ describe('registration lifecycle', () => {
 	});
 
 	it('does not undo a callback that someone else replaced after activation', async () => {
-		const options = { parameters: registering(['inboundMessage']), credentials: credentials(), staticData: {} };
+		const options = {
+			parameters: registering(['inboundMessage']),
+			credentials: credentials(),
+			staticData: {},
+		};
 		await runLifecycle('create', options);
 		emu.setWebhooks({ senders: { [NUMBER]: { upCallbackUrl: FOREIGN } } });
 		const before = writes().length;
@@ -144,41 +222,94 @@ describe('registration lifecycle', () => {
 	});
 
 	it('explains a business number that is not in the channel, and a missing channel', async () => {
-		const options = { parameters: registering(['inboundMessage'], { phoneNumber: byId('6500000000') }), credentials: credentials(), staticData: {} };
+		const options = {
+			parameters: registering(['inboundMessage'], { phoneNumber: byId('6500000000') }),
+			credentials: credentials(),
+			staticData: {},
+		};
 		await expect(runLifecycle('checkExists', options)).rejects.toMatchObject({
 			message: `Business number 6500000000 is not in channel ${WA}`,
 			description: expect.stringContaining(NUMBER),
 		});
-		const noChannel = { ...options, parameters: registering(['inboundMessage'], { channelId: byId('') }) };
-		await expect(runLifecycle('checkExists', noChannel)).rejects.toThrow('Choose the Channel and the Business Number to configure');
+		const noChannel = {
+			...options,
+			parameters: registering(['inboundMessage'], { channelId: byId('') }),
+		};
+		await expect(runLifecycle('checkExists', noChannel)).rejects.toThrow(
+			'Choose the Channel and the Business Number to configure',
+		);
 	});
 
 	it('surfaces CAMS errors instead of hiding them', async () => {
-		const options = { parameters: registering(['inboundMessage'], { channelId: byId('cams-unknown') }), credentials: credentials(), staticData: {} };
-		await expect(runLifecycle('create', options)).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringContaining('QueryChatappPhoneNumbers failed') });
+		const options = {
+			parameters: registering(['inboundMessage'], { channelId: byId('cams-unknown') }),
+			credentials: credentials(),
+			staticData: {},
+		};
+		await expect(runLifecycle('create', options)).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringContaining('QueryChatappPhoneNumbers failed'),
+		});
 	});
 });
 
 describe('restoration planning', () => {
-	const record = (kinds: RegistrationRecord['kinds'], previous: RegistrationRecord['previous']): RegistrationRecord => ({
-		url: PRODUCTION_URL, channelId: WA, phoneNumber: NUMBER, kinds, previous,
+	const record = (
+		kinds: RegistrationRecord['kinds'],
+		previous: RegistrationRecord['previous'],
+	): RegistrationRecord => ({
+		url: PRODUCTION_URL,
+		channelId: WA,
+		phoneNumber: NUMBER,
+		kinds,
+		previous,
 	});
 
 	it('puts previous URLs back, keeps push on while another URL remains, and off otherwise', () => {
-		expect(phoneRestoration(record(['inbound', 'status'], { inbound: FOREIGN, status: '' }), { inbound: PRODUCTION_URL, status: PRODUCTION_URL })).toEqual({
-			inbound: FOREIGN, status: undefined, httpFlag: 'Y',
+		expect(
+			phoneRestoration(record(['inbound', 'status'], { inbound: FOREIGN, status: '' }), {
+				inbound: PRODUCTION_URL,
+				status: PRODUCTION_URL,
+			}),
+		).toEqual({
+			inbound: FOREIGN,
+			status: undefined,
+			httpFlag: 'Y',
 		});
-		expect(phoneRestoration(record(['inbound'], { inbound: '' }), { inbound: PRODUCTION_URL, status: '' })).toEqual({ inbound: undefined, status: undefined, httpFlag: 'N' });
-		expect(phoneRestoration(record(['inbound'], { inbound: '' }), { inbound: FOREIGN, status: '' })).toBeUndefined();
+		expect(
+			phoneRestoration(record(['inbound'], { inbound: '' }), {
+				inbound: PRODUCTION_URL,
+				status: '',
+			}),
+		).toEqual({ inbound: undefined, status: undefined, httpFlag: 'N' });
+		expect(
+			phoneRestoration(record(['inbound'], { inbound: '' }), { inbound: FOREIGN, status: '' }),
+		).toBeUndefined();
 		expect(accountRestoration(record(['account'], { account: '' }))).toEqual({ httpFlag: 'N' });
-		expect(accountRestoration(record(['account'], { account: FOREIGN }))).toEqual({ url: FOREIGN, httpFlag: 'Y' });
+		expect(accountRestoration(record(['account'], { account: FOREIGN }))).toEqual({
+			url: FOREIGN,
+			httpFlag: 'Y',
+		});
 		expect(accountRestoration(record(['inbound'], {}))).toBeUndefined();
 	});
 
 	it('does not restore a stale test URL in production', () => {
-		const target: RegistrationTarget = { url: PRODUCTION_URL, channelId: WA, phoneNumber: NUMBER, kinds: ['inbound'], takeOver: false, isTest: false };
+		const target: RegistrationTarget = {
+			url: PRODUCTION_URL,
+			channelId: WA,
+			phoneNumber: NUMBER,
+			kinds: ['inbound'],
+			takeOver: false,
+			isTest: false,
+		};
 		expect(previousUrls(target, { inbound: TEST_URL, status: '' }, {})).toEqual({ inbound: '' });
-		expect(previousUrls({ ...target, url: TEST_URL, isTest: true }, { inbound: PRODUCTION_URL, status: '' }, {})).toEqual({ inbound: PRODUCTION_URL });
+		expect(
+			previousUrls(
+				{ ...target, url: TEST_URL, isTest: true },
+				{ inbound: PRODUCTION_URL, status: '' },
+				{},
+			),
+		).toEqual({ inbound: PRODUCTION_URL });
 	});
 });
 
@@ -224,7 +355,12 @@ describe('pushes from the emulator reach webhook()', () => {
 		answers = [];
 		for (const key of Object.keys(staticData)) delete staticData[key];
 		parameters = registering(['inboundMessage', 'messageStatus', 'templateReview']);
-		await runLifecycle('create', { parameters, credentials: credentials(), staticData, webhookBaseUrl: base });
+		await runLifecycle('create', {
+			parameters,
+			credentials: credentials(),
+			staticData,
+			webhookBaseUrl: base,
+		});
 		expect(phone().upCallbackUrl).toBe(`${base}/webhook/${WEBHOOK_ID}/${NODE_ID}`);
 	});
 
@@ -237,15 +373,37 @@ describe('pushes from the emulator reach webhook()', () => {
 		emu.inbound({ from: '6580000001', to: NUMBER, type: 'IMAGE', text: 'this one' });
 		await emu.settle();
 		const sent = await callCams('SendChatappMessage', {
-			ChannelType: 'whatsapp', Type: 'message', MessageType: 'text', From: NUMBER, To: '6580000001', CustSpaceId: WA,
+			ChannelType: 'whatsapp',
+			Type: 'message',
+			MessageType: 'text',
+			From: NUMBER,
+			To: '6580000001',
+			CustSpaceId: WA,
 			Content: JSON.stringify({ text: 'On its way' }),
 		});
 		await emu.settle();
 		expect(items().filter((item) => item.event === 'inboundMessage')).toEqual([
-			expect.objectContaining({ text: 'Where is my order?', customer: '6580000001', businessNumber: NUMBER, channelId: WA, channelType: 'whatsapp' }),
-			expect.objectContaining({ messageType: 'IMAGE', text: 'this one', media: expect.objectContaining({ mimeType: 'image/png', url: expect.stringContaining('/__media/') }) }),
+			expect.objectContaining({
+				text: 'Where is my order?',
+				customer: '6580000001',
+				businessNumber: NUMBER,
+				channelId: WA,
+				channelType: 'whatsapp',
+			}),
+			expect.objectContaining({
+				messageType: 'IMAGE',
+				text: 'this one',
+				media: expect.objectContaining({
+					mimeType: 'image/png',
+					url: expect.stringContaining('/__media/'),
+				}),
+			}),
 		]);
-		expect(items().filter((item) => item.event === 'messageStatus').map((item) => [item.messageId, item.status])).toEqual([
+		expect(
+			items()
+				.filter((item) => item.event === 'messageStatus')
+				.map((item) => [item.messageId, item.status]),
+		).toEqual([
 			[sent.MessageId, 'Sent'],
 			[sent.MessageId, 'Delivered'],
 			[sent.MessageId, 'Read'],
@@ -256,24 +414,54 @@ describe('pushes from the emulator reach webhook()', () => {
 
 	it('a failed template send becomes a Failed status with its error code', async () => {
 		await callCams('SendChatappMessage', {
-			ChannelType: 'whatsapp', Type: 'template', From: NUMBER, To: '9990000001', CustSpaceId: WA,
-			TemplateCode: SEED_TEMPLATES.orderShipped.code, Language: 'en_US', TemplateParams: JSON.stringify({ orderId: 'A1', name: 'Bob', date: '2 May', trackingId: 'T-1' }),
+			ChannelType: 'whatsapp',
+			Type: 'template',
+			From: NUMBER,
+			To: '9990000001',
+			CustSpaceId: WA,
+			TemplateCode: SEED_TEMPLATES.orderShipped.code,
+			Language: 'en_US',
+			TemplateParams: JSON.stringify({
+				orderId: 'A1',
+				name: 'Bob',
+				date: '2 May',
+				trackingId: 'T-1',
+			}),
 		});
 		await emu.settle();
 		expect(items()).toEqual([
-			expect.objectContaining({ event: 'messageStatus', status: 'Failed', errorCode: '131026', templateCode: SEED_TEMPLATES.orderShipped.code, frameType: 'template', messageType: 'TEMPLATE' }),
+			expect.objectContaining({
+				event: 'messageStatus',
+				status: 'Failed',
+				errorCode: '131026',
+				templateCode: SEED_TEMPLATES.orderShipped.code,
+				frameType: 'template',
+				messageType: 'TEMPLATE',
+			}),
 		]);
 	});
 
 	it('a created template’s review result becomes a Template Review item', async () => {
 		const created = await callCams('CreateChatappTemplate', {
-			CustSpaceId: WA, TemplateType: 'WHATSAPP', Name: 'trigger_test', Language: 'en_US', Category: 'UTILITY',
-			Components: JSON.stringify([{ Type: 'BODY', Text: 'Hi $(name), your order is ready.' }]), Example: JSON.stringify({ name: 'Bob' }),
+			CustSpaceId: WA,
+			TemplateType: 'WHATSAPP',
+			Name: 'trigger_test',
+			Language: 'en_US',
+			Category: 'UTILITY',
+			Components: JSON.stringify([{ Type: 'BODY', Text: 'Hi $(name), your order is ready.' }]),
+			Example: JSON.stringify({ name: 'Bob' }),
 		});
 		await emu.settle();
-		const templateCode = (created.Data as IDataObject | undefined)?.TemplateCode ?? created.TemplateCode;
+		const templateCode =
+			(created.Data as IDataObject | undefined)?.TemplateCode ?? created.TemplateCode;
 		expect(items()).toEqual([
-			expect.objectContaining({ event: 'templateReview', receiptType: 'ChatAppAudit', templateCode, language: 'en_US', auditStatus: 'pass' }),
+			expect.objectContaining({
+				event: 'templateReview',
+				receiptType: 'ChatAppAudit',
+				templateCode,
+				language: 'en_US',
+				auditStatus: 'pass',
+			}),
 		]);
 	});
 
@@ -281,7 +469,11 @@ describe('pushes from the emulator reach webhook()', () => {
 		const event = emu.inbound({ from: '6580000001', to: NUMBER, text: 'again' });
 		await emu.settle();
 		// The same bytes again, as after a lost acknowledgement.
-		const again = await post({ rawBody: Buffer.from(JSON.stringify([event])), parameters, staticData });
+		const again = await post({
+			rawBody: Buffer.from(JSON.stringify([event])),
+			parameters,
+			staticData,
+		});
 		expect([again.status, again.executionStarted]).toEqual([200, false]);
 		expect(items().map((item) => item.text)).toEqual(['again']);
 	});

@@ -22,18 +22,28 @@ afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
 function registering(events: string[], extra: INodeParameters = {}): INodeParameters {
-	return { events, configureCallback: true, channelId: byId(WA), phoneNumber: byId(NUMBER), ...extra };
+	return {
+		events,
+		configureCallback: true,
+		channelId: byId(WA),
+		phoneNumber: byId(NUMBER),
+		...extra,
+	};
 }
 
 const phone = () => emu.webhooks().senders[NUMBER];
 
 describe('registration that fails half-way', () => {
 	it('puts the number back as it was when the channel callback cannot be written', async () => {
-		emu.setWebhooks({ senders: { [NUMBER]: { upCallbackUrl: FOREIGN, statusCallbackUrl: FOREIGN } } });
+		emu.setWebhooks({
+			senders: { [NUMBER]: { upCallbackUrl: FOREIGN, statusCallbackUrl: FOREIGN } },
+		});
 		await emu.setFaults({ serverErrors: 100, actions: ['UpdateAccountWebhook'] });
 		const staticData: IDataObject = {};
 		const options = {
-			parameters: registering(['inboundMessage', 'messageStatus', 'templateReview'], { takeOverCallback: true }),
+			parameters: registering(['inboundMessage', 'messageStatus', 'templateReview'], {
+				takeOverCallback: true,
+			}),
 			credentials: credentialsFor(emu.url),
 			staticData,
 		};
@@ -41,7 +51,11 @@ describe('registration that fails half-way', () => {
 			name: 'NodeApiError',
 			message: expect.stringContaining('UpdateAccountWebhook failed: InternalError'),
 		});
-		expect(phone()).toMatchObject({ upCallbackUrl: FOREIGN, statusCallbackUrl: FOREIGN, httpFlag: 'Y' });
+		expect(phone()).toMatchObject({
+			upCallbackUrl: FOREIGN,
+			statusCallbackUrl: FOREIGN,
+			httpFlag: 'Y',
+		});
 		expect(JSON.stringify(phone())).not.toContain(PRODUCTION_URL);
 	});
 });

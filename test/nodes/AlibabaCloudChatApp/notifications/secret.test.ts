@@ -1,4 +1,8 @@
-import { lastPathSegment, PATH_SECRET_PATTERN, secretsMatch } from '../../../../nodes/AlibabaCloudChatApp/notifications/secret';
+import {
+	lastPathSegment,
+	PATH_SECRET_PATTERN,
+	secretsMatch,
+} from '../../../../nodes/AlibabaCloudChatApp/notifications/secret';
 
 describe('secretsMatch', () => {
 	it('accepts only the exact secret, whatever the lengths', () => {
@@ -36,7 +40,13 @@ describe('PATH_SECRET_PATTERN', () => {
 	it('accepts node IDs and long URL-safe secrets, rejects short or URL-breaking ones', () => {
 		expect(PATH_SECRET_PATTERN.test('f3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d')).toBe(true);
 		expect(PATH_SECRET_PATTERN.test('A_long-enough_secret')).toBe(true);
-		for (const bad of ['short', 'has/slash/in-it-123', ':dynamic-segment-1', 'with space in secret', 'x'.repeat(129)]) {
+		for (const bad of [
+			'short',
+			'has/slash/in-it-123',
+			':dynamic-segment-1',
+			'with space in secret',
+			'x'.repeat(129),
+		]) {
 			expect(PATH_SECRET_PATTERN.test(bad)).toBe(false);
 		}
 	});

@@ -70,17 +70,27 @@ export interface HttpAnswer {
  * the description's responseCode; with `workflowData` in onReceived mode, `responseData` evaluated
  * with the default 'firstEntryJson', then `extractWebhookOnReceivedResponse`.
  */
-export function n8nAnswer(result: IWebhookResponseData, res: FakeResponse, description: IWebhookDescription): HttpAnswer {
+export function n8nAnswer(
+	result: IWebhookResponseData,
+	res: FakeResponse,
+	description: IWebhookDescription,
+): HttpAnswer {
 	const responseCode = Number(description.responseCode ?? 200);
 	const executionStarted = result.workflowData !== undefined;
 	if (result.noWebhookResponse === true) {
-		if (!res.headersSent) throw new Error('noWebhookResponse without an answer: the request would hang');
+		if (!res.headersSent)
+			throw new Error('noWebhookResponse without an answer: the request would hang');
 		return { status: res.statusCode, body: res.body, executionStarted };
 	}
 	if (!executionStarted) {
-		return { status: responseCode, body: result.webhookResponse ?? { message: 'Webhook call received' }, executionStarted };
+		return {
+			status: responseCode,
+			body: result.webhookResponse ?? { message: 'Webhook call received' },
+			executionStarted,
+		};
 	}
-	const responseData = description.responseData === undefined ? 'firstEntryJson' : description.responseData;
+	const responseData =
+		description.responseData === undefined ? 'firstEntryJson' : description.responseData;
 	let body: unknown;
 	if (responseData === 'noData') body = undefined;
 	else if (responseData) body = responseData;
@@ -140,7 +150,13 @@ export async function post(options: PostOptions): Promise<PostResult> {
 	const result = await triggerNode.webhook.call(context);
 	if (options.staticData) persist(context.harness.workflow.staticData, options.staticData);
 	const answer = n8nAnswer(result, response, description);
-	return { ...answer, items: result.workflowData?.[0] ?? [], result, response, harness: context.harness };
+	return {
+		...answer,
+		items: result.workflowData?.[0] ?? [],
+		result,
+		response,
+		harness: context.harness,
+	};
 }
 
 /** What n8n would store: the static data without the change marker n8n strips before saving. */

@@ -1,18 +1,36 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { backoffDelay, MAX_BACKOFF_MS } from '../../../../nodes/AlibabaCloudChatApp/transport/retry';
+import {
+	backoffDelay,
+	MAX_BACKOFF_MS,
+} from '../../../../nodes/AlibabaCloudChatApp/transport/retry';
 import { EMULATOR_KEYS, SEED_CHANNELS, startEmulator, type CamsEmulator } from '../../../emulator';
 import { credentialsFor } from '../../../helpers/chatApp';
 import { runProbe } from '../../../helpers/probeNode';
 
-type Failure = Error & { description?: string; httpCode?: string; errorResponse?: IDataObject; context?: IDataObject };
+type Failure = Error & {
+	description?: string;
+	httpCode?: string;
+	errorResponse?: IDataObject;
+	context?: IDataObject;
+};
 
-async function probe(endpoint: string, action: string, params: IDataObject, credentials = credentialsFor(endpoint)) {
+async function probe(
+	endpoint: string,
+	action: string,
+	params: IDataObject,
+	credentials = credentialsFor(endpoint),
+) {
 	const { output } = await runProbe(credentials, action, params);
 	return output[0][0].json;
 }
 
-async function probeError(endpoint: string, action: string, params: IDataObject, credentials = credentialsFor(endpoint)) {
+async function probeError(
+	endpoint: string,
+	action: string,
+	params: IDataObject,
+	credentials = credentialsFor(endpoint),
+) {
 	try {
 		await probe(endpoint, action, params, credentials);
 	} catch (error) {
@@ -22,7 +40,13 @@ async function probeError(endpoint: string, action: string, params: IDataObject,
 }
 
 const whatsapp = SEED_CHANNELS.whatsapp.custSpaceId;
-const templateSend = { ChannelType: 'whatsapp', Type: 'template', CustSpaceId: whatsapp, From: '6591234567', To: '6581234567' };
+const templateSend = {
+	ChannelType: 'whatsapp',
+	Type: 'template',
+	CustSpaceId: whatsapp,
+	From: '6591234567',
+	To: '6581234567',
+};
 
 describe('camsRequest against the emulator', () => {
 	let emu: CamsEmulator;
@@ -32,11 +56,18 @@ describe('camsRequest against the emulator', () => {
 
 	it('returns the response body of an accepted call', async () => {
 		const json = await probe(emu.url, 'QueryChatappPhoneNumbers', { CustSpaceId: whatsapp });
-		expect(json).toMatchObject({ Code: 'OK', RequestId: expect.any(String), PhoneNumbers: expect.any(Array) });
+		expect(json).toMatchObject({
+			Code: 'OK',
+			RequestId: expect.any(String),
+			PhoneNumbers: expect.any(Array),
+		});
 	});
 
 	it('treats Code other than OK at HTTP 200 as a NodeApiError with the code and RequestId', async () => {
-		const error = await probeError(emu.url, 'SendChatappMessage', { ...templateSend, To: '+65 8123' });
+		const error = await probeError(emu.url, 'SendChatappMessage', {
+			...templateSend,
+			To: '+65 8123',
+		});
 		const [call] = emu.calls({ action: 'SendChatappMessage' });
 		expect(call.httpStatus).toBe(200);
 		expect(error.constructor.name).toBe('NodeApiError');
@@ -49,7 +80,12 @@ describe('camsRequest against the emulator', () => {
 		await emu.setFaults({ throttleBurst: 3 });
 		const json = await probe(emu.url, 'ListChatappTemplate', { CustSpaceId: whatsapp });
 		expect(json.Code).toBe('OK');
-		expect(emu.calls().map((call) => call.code)).toEqual(['Throttling.User', 'Throttling.User', 'Throttling.User', 'OK']);
+		expect(emu.calls().map((call) => call.code)).toEqual([
+			'Throttling.User',
+			'Throttling.User',
+			'Throttling.User',
+			'OK',
+		]);
 	});
 
 	it('gives up on throttling after a bounded number of attempts, with a hint', async () => {
@@ -74,7 +110,12 @@ describe('camsRequest against the emulator', () => {
 
 	it('does not retry a send that may have been accepted (reset after the request was read)', async () => {
 		await emu.setFaults({ resetConnections: 1, resetMode: 'after' });
-		const error = await probeError(emu.url, 'SendChatappMessage', { ...templateSend, Type: 'message', MessageType: 'text', Content: '{"text":"hi"}' });
+		const error = await probeError(emu.url, 'SendChatappMessage', {
+			...templateSend,
+			Type: 'message',
+			MessageType: 'text',
+			Content: '{"text":"hi"}',
+		});
 		expect(error.message).toMatch(/^SendChatappMessage could not be completed: ECONNRESET/);
 		expect(error.description).toMatch(/may have accepted it/);
 		expect(emu.calls({ action: 'SendChatappMessage' })).toHaveLength(1);
@@ -84,12 +125,18 @@ describe('camsRequest against the emulator', () => {
 		await emu.setFaults({ resetConnections: 2, resetMode: 'before' });
 		const json = await probe(emu.url, 'ListChatappTemplate', { CustSpaceId: whatsapp });
 		expect(json.Code).toBe('OK');
-		expect(emu.calls().map((call) => call.outcome)).toEqual(['reset-before', 'reset-before', 'accepted']);
+		expect(emu.calls().map((call) => call.outcome)).toEqual([
+			'reset-before',
+			'reset-before',
+			'accepted',
+		]);
 	});
 
 	it('does not retry, nor blame CAMS, when the credential cannot sign (bad endpoint)', async () => {
 		const error = await probeError(emu.url, 'ListChatappTemplate', {}, credentialsFor('not a url'));
-		expect(error.message).toMatch(/^ListChatappTemplate was not sent: The custom endpoint "not a url"/);
+		expect(error.message).toMatch(
+			/^ListChatappTemplate was not sent: The custom endpoint "not a url"/,
+		);
 		expect(emu.calls()).toHaveLength(0);
 	});
 
@@ -102,7 +149,12 @@ describe('camsRequest against the emulator', () => {
 		expect(failures[0].message).toMatch(/SignatureDoesNotMatch/);
 		expect(failures[0].description).toMatch(/AccessKey Secret does not match/);
 		for (const failure of failures) {
-			const text = JSON.stringify({ ...failure, message: failure.message, description: failure.description, stack: failure.stack });
+			const text = JSON.stringify({
+				...failure,
+				message: failure.message,
+				description: failure.description,
+				stack: failure.stack,
+			});
 			expect(text).not.toContain('WrongSecret-4f9c2d');
 			expect(text).not.toContain(EMULATOR_KEYS.accessKeySecret);
 		}

@@ -13,7 +13,10 @@ const node: INode = {
 
 function contextAnswering(body: object): IExecuteFunctions {
 	const httpRequestWithAuthentication = jest.fn(async () => ({ statusCode: 200, body }));
-	return { getNode: () => node, helpers: { httpRequestWithAuthentication } } as unknown as IExecuteFunctions;
+	return {
+		getNode: () => node,
+		helpers: { httpRequestWithAuthentication },
+	} as unknown as IExecuteFunctions;
 }
 
 describe('GetChatappUploadAuthorization', () => {
@@ -21,10 +24,20 @@ describe('GetChatappUploadAuthorization', () => {
 		const context = contextAnswering({
 			Code: 'OK',
 			RequestId: 'req-oss-1',
-			Data: { AccessKeyId: 'STS.upload', AccessKeySecret: 'tmp-oss-secret-9f3a', SecurityToken: 'tmp-sts-token-77c1', Dir: 'cams-1/' },
+			Data: {
+				AccessKeyId: 'STS.upload',
+				AccessKeySecret: 'tmp-oss-secret-9f3a',
+				SecurityToken: 'tmp-sts-token-77c1',
+				Dir: 'cams-1/',
+			},
 		});
-		const error = (await getUploadAuthorization.call(context, 'cams-1', 0).catch((caught: Error) => caught)) as Error;
-		expect(error).toMatchObject({ name: 'NodeApiError', message: 'GetChatappUploadAuthorization returned no upload keys' });
+		const error = (await getUploadAuthorization
+			.call(context, 'cams-1', 0)
+			.catch((caught: Error) => caught)) as Error;
+		expect(error).toMatchObject({
+			name: 'NodeApiError',
+			message: 'GetChatappUploadAuthorization returned no upload keys',
+		});
 		const shown = JSON.stringify({ ...error, message: error.message, stack: error.stack });
 		expect(shown).toContain('req-oss-1');
 		expect(shown).toContain('STS.upload');

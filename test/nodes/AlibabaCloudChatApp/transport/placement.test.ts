@@ -43,14 +43,21 @@ describe('BODY_PARAMETERS equals the SDK placement', () => {
 	it('parses every operation of the SDK', () => {
 		expect(SDK).toHaveLength(58);
 		expect(new Set(SDK.map((op) => op.action)).size).toBe(58);
-		for (const op of SDK) expect(op.method).toBe(`${op.action[0].toLowerCase()}${op.action.slice(1)}`);
+		for (const op of SDK)
+			expect(op.method).toBe(`${op.action[0].toLowerCase()}${op.action.slice(1)}`);
 	});
 
 	it('finds no other way of sending parameters than query and form body', () => {
 		for (const op of SDK) {
 			expect([op.action, op.params]).toEqual([
 				op.action,
-				expect.objectContaining({ method: 'POST', pathname: '/', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' }),
+				expect.objectContaining({
+					method: 'POST',
+					pathname: '/',
+					style: 'RPC',
+					reqBodyType: 'formData',
+					bodyType: 'json',
+				}),
 			]);
 			expect(op.query.length + op.body.length).toBeGreaterThan(0);
 		}
@@ -68,13 +75,18 @@ describe('BODY_PARAMETERS equals the SDK placement', () => {
 		expect(op.query.filter((name) => op.body.includes(name))).toEqual([]);
 	});
 
-	it.each(SDK.map((op) => [op.action, op] as const))('%s: placeParams splits and orders like the SDK', (action, op) => {
-		// Every parameter the SDK knows, in reverse order, so that the result's order comes from placeParams.
-		const wire = Object.fromEntries([...op.query, ...op.body].reverse().map((name) => [name, `v-${name}`]));
-		const { qs, body } = placeParams(action, wire);
-		expect(Object.keys(qs).sort()).toEqual([...op.query].sort());
-		// The form body is hashed as sent, so its key order must be the SDK's.
-		expect(Object.keys(body ?? {})).toEqual(op.body);
-		if (op.body.length === 0) expect(body).toBeUndefined();
-	});
+	it.each(SDK.map((op) => [op.action, op] as const))(
+		'%s: placeParams splits and orders like the SDK',
+		(action, op) => {
+			// Every parameter the SDK knows, in reverse order, so that the result's order comes from placeParams.
+			const wire = Object.fromEntries(
+				[...op.query, ...op.body].reverse().map((name) => [name, `v-${name}`]),
+			);
+			const { qs, body } = placeParams(action, wire);
+			expect(Object.keys(qs).sort()).toEqual([...op.query].sort());
+			// The form body is hashed as sent, so its key order must be the SDK's.
+			expect(Object.keys(body ?? {})).toEqual(op.body);
+			if (op.body.length === 0) expect(body).toBeUndefined();
+		},
+	);
 });

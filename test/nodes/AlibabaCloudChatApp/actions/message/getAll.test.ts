@@ -1,6 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../../emulator';
+import {
+	SEED_CHANNELS,
+	SEED_NUMBERS,
+	SEED_TEMPLATES,
+	startEmulator,
+	type CamsEmulator,
+} from '../../../../emulator';
 import { byId, runChatApp, runChatAppError } from '../../../../helpers/chatApp';
 
 const whatsapp = SEED_CHANNELS.whatsapp.custSpaceId;
@@ -20,17 +26,23 @@ describe('Message > Get Many', () => {
 	let emu: CamsEmulator;
 	beforeAll(async () => {
 		emu = await startEmulator({ statusDelays: { sent: 60_000 }, pageSizeCap: 20 });
-		const items = Array.from({ length: 25 }, (_, i) => ({ phone: `658100${String(i).padStart(4, '0')}` }));
-		await runChatApp(emu.url, {
-			resource: 'message',
-			operation: 'sendTemplate',
-			channelType: 'whatsapp',
-			channelId: byId(whatsapp),
-			from: byId(SEED_NUMBERS.connected),
-			to: '={{ $json.phone }}',
-			template: byId(SEED_TEMPLATES.holidayHours.code),
-			language: 'en_US',
-		}, { items });
+		const items = Array.from({ length: 25 }, (_, i) => ({
+			phone: `658100${String(i).padStart(4, '0')}`,
+		}));
+		await runChatApp(
+			emu.url,
+			{
+				resource: 'message',
+				operation: 'sendTemplate',
+				channelType: 'whatsapp',
+				channelId: byId(whatsapp),
+				from: byId(SEED_NUMBERS.connected),
+				to: '={{ $json.phone }}',
+				template: byId(SEED_TEMPLATES.holidayHours.code),
+				language: 'en_US',
+			},
+			{ items },
+		);
 	});
 	afterAll(async () => await emu.close());
 
@@ -42,7 +54,12 @@ describe('Message > Get Many', () => {
 		expect(output).toHaveLength(5);
 		const calls = listCalls().slice(before);
 		expect(calls).toHaveLength(1);
-		expect(calls[0].params).toMatchObject({ CustSpaceId: whatsapp, ChannelType: 'whatsapp', BusinessNumber: SEED_NUMBERS.connected, Page: '{"Index":1,"Size":5}' });
+		expect(calls[0].params).toMatchObject({
+			CustSpaceId: whatsapp,
+			ChannelType: 'whatsapp',
+			BusinessNumber: SEED_NUMBERS.connected,
+			Page: '{"Index":1,"Size":5}',
+		});
 	});
 
 	it('walks every page with Return All', async () => {
@@ -92,7 +109,10 @@ describe('Message > Get Many', () => {
 
 	it('rejects a time filter that is not a date, before any request', async () => {
 		const before = listCalls().length;
-		const error = await runChatAppError(emu.url, params({ filters: { startTime: 'last tuesday' } }));
+		const error = await runChatAppError(
+			emu.url,
+			params({ filters: { startTime: 'last tuesday' } }),
+		);
 		expect(error.message).toBe('Sent After is not a date: "last tuesday"');
 		expect(listCalls()).toHaveLength(before);
 	});

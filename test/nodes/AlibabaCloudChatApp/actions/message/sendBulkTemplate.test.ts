@@ -1,6 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../../emulator';
+import {
+	SEED_CHANNELS,
+	SEED_NUMBERS,
+	SEED_TEMPLATES,
+	startEmulator,
+	type CamsEmulator,
+} from '../../../../emulator';
 import { byId, runChatApp, runChatAppError } from '../../../../helpers/chatApp';
 
 const { paymentReceived } = SEED_TEMPLATES;
@@ -22,7 +28,11 @@ function params(overrides: INodeParameters = {}): INodeParameters {
 }
 
 const recipients = (count: number, language = 'en_US') =>
-	Array.from({ length: count }, (_, i) => ({ phone: `+65 8${String(i).padStart(7, '0')}`, amount: `$${i}`, language }));
+	Array.from({ length: count }, (_, i) => ({
+		phone: `+65 8${String(i).padStart(7, '0')}`,
+		amount: `$${i}`,
+		language,
+	}));
 
 describe('Message > Send Bulk Template', () => {
 	let emu: CamsEmulator;
@@ -34,7 +44,11 @@ describe('Message > Send Bulk Template', () => {
 
 	it('packs items into calls of at most the batch size, each recipient with its own variables', async () => {
 		const items = recipients(5);
-		const output = await runChatApp(emu.url, params({ options: { batchSize: 2, taskId: 'campaign-7' } }), { items });
+		const output = await runChatApp(
+			emu.url,
+			params({ options: { batchSize: 2, taskId: 'campaign-7' } }),
+			{ items },
+		);
 		const calls = massCalls();
 		expect(calls.map((call) => JSON.parse(call.params.SenderList).length)).toEqual([2, 2, 1]);
 		expect(calls[0].params).toMatchObject({
@@ -58,9 +72,14 @@ describe('Message > Send Bulk Template', () => {
 	});
 
 	it('sends items whose template language differs in separate calls, and gives each call a task ID', async () => {
-		const items = [...recipients(2, 'en_US'), ...recipients(1, 'zh_CN')].map((item, i) => ({ ...item, phone: `659000000${i}` }));
+		const items = [...recipients(2, 'en_US'), ...recipients(1, 'zh_CN')].map((item, i) => ({
+			...item,
+			phone: `659000000${i}`,
+		}));
 		const output = await runChatApp(emu.url, params(), { items });
-		expect(massCalls().map((call) => [call.params.Language, JSON.parse(call.params.SenderList).length])).toEqual([
+		expect(
+			massCalls().map((call) => [call.params.Language, JSON.parse(call.params.SenderList).length]),
+		).toEqual([
 			['en_US', 2],
 			['zh_CN', 1],
 		]);
@@ -87,7 +106,11 @@ describe('Message > Send Bulk Template', () => {
 		const items = recipients(3);
 		items[2].amount = '';
 		const output = await runChatApp(emu.url, params(), { items, continueOnFail: true });
-		expect(output.map((item) => item.json.error ?? 'sent')).toEqual(['sent', 'sent', 'Template variable missing: amount']);
+		expect(output.map((item) => item.json.error ?? 'sent')).toEqual([
+			'sent',
+			'sent',
+			'Template variable missing: amount',
+		]);
 		expect(JSON.parse(massCalls()[0].params.SenderList)).toHaveLength(2);
 	});
 });

@@ -1,6 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SEED_CHANNELS, SEED_NUMBERS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../../emulator';
+import {
+	SEED_CHANNELS,
+	SEED_NUMBERS,
+	SEED_TEMPLATES,
+	startEmulator,
+	type CamsEmulator,
+} from '../../../../emulator';
 import { byId, runChatApp, runChatAppError } from '../../../../helpers/chatApp';
 
 const { orderShipped, welcomeOffer } = SEED_TEMPLATES;
@@ -35,7 +41,9 @@ describe('Message > Send Template', () => {
 	it('sends the template with mapped variables, normalised numbers and options', async () => {
 		const [item] = await runChatApp(
 			emu.url,
-			params({ options: { taskId: 'order-42', buttonPayloads: ['yes', 'no'], contextMessageId: 'wamid-7' } }),
+			params({
+				options: { taskId: 'order-42', buttonPayloads: ['yes', 'no'], contextMessageId: 'wamid-7' },
+			}),
 		);
 		const [call] = sends();
 		expect(call.outcome).toBe('accepted');
@@ -47,12 +55,21 @@ describe('Message > Send Template', () => {
 			To: '6581234567',
 			TemplateCode: orderShipped.code,
 			Language: 'en_US',
-			TemplateParams: JSON.stringify({ orderId: 'A-1', name: 'Alice', date: 'Monday', trackingId: 'TRK9' }),
+			TemplateParams: JSON.stringify({
+				orderId: 'A-1',
+				name: 'Alice',
+				date: 'Monday',
+				trackingId: 'TRK9',
+			}),
 			Payload: '["yes","no"]',
 			TaskId: 'order-42',
 			ContextMessageId: 'wamid-7',
 		});
-		expect(item.json).toMatchObject({ To: '6581234567', TaskId: 'order-42', MessageId: expect.any(String) });
+		expect(item.json).toMatchObject({
+			To: '6581234567',
+			TaskId: 'order-42',
+			MessageId: expect.any(String),
+		});
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
@@ -74,9 +91,13 @@ describe('Message > Send Template', () => {
 	});
 
 	it('maps input fields to variables in auto-map mode', async () => {
-		await runChatApp(emu.url, params({ templateVariables: { mappingMode: 'autoMapInputData', value: null } }), {
-			items: [{ orderId: 'B-2', name: 'Cai', date: 'Friday', trackingId: 'T1', unrelated: 'x' }],
-		});
+		await runChatApp(
+			emu.url,
+			params({ templateVariables: { mappingMode: 'autoMapInputData', value: null } }),
+			{
+				items: [{ orderId: 'B-2', name: 'Cai', date: 'Friday', trackingId: 'T1', unrelated: 'x' }],
+			},
+		);
 		expect(JSON.parse(sends()[0].params.TemplateParams)).toEqual({
 			orderId: 'B-2',
 			name: 'Cai',
@@ -106,13 +127,21 @@ describe('Message > Send Template', () => {
 			}),
 		);
 		expect(sends()[1].outcome).toBe('accepted');
-		expect(sends()[1].params).toMatchObject({ ChannelType: 'viber', Label: 'promotion', Ttl: '3600', Tag: 'spring', TrackingData: 'crm-7' });
+		expect(sends()[1].params).toMatchObject({
+			ChannelType: 'viber',
+			Label: 'promotion',
+			Ttl: '3600',
+			Tag: 'spring',
+			TrackingData: 'crm-7',
+		});
 	});
 
 	it('names missing variables and sends nothing', async () => {
 		const error = await runChatAppError(
 			emu.url,
-			params({ templateVariables: { mappingMode: 'defineBelow', value: { orderId: 'A-1', name: 'Alice' } } }),
+			params({
+				templateVariables: { mappingMode: 'defineBelow', value: { orderId: 'A-1', name: 'Alice' } },
+			}),
 		);
 		expect(error.message).toBe('Template variables missing: date, trackingId');
 		expect(error.description).toContain('$(date), $(trackingId)');
@@ -120,7 +149,10 @@ describe('Message > Send Template', () => {
 	});
 
 	it('reports malformed JSON variables with the parse position', async () => {
-		const error = await runChatAppError(emu.url, params({ variablesInput: 'json', templateParamsJson: '{"name": "Bob",}' }));
+		const error = await runChatAppError(
+			emu.url,
+			params({ variablesInput: 'json', templateParamsJson: '{"name": "Bob",}' }),
+		);
 		expect(error.message).toMatch(/^Variables \(JSON\) is not valid JSON: .*position \d+/);
 		expect(sends()).toHaveLength(0);
 	});
@@ -133,19 +165,36 @@ describe('Message > Send Template', () => {
 	});
 
 	it('turns a CAMS error into a NodeApiError with code, RequestId and a hint', async () => {
-		const error = await runChatAppError(emu.url, params({ template: byId('0000000000000000deadbeef00000000') }));
-		expect(error.message).toMatch(/^GetChatappTemplateDetail failed: DetailError\.TemplateNotExist/);
+		const error = await runChatAppError(
+			emu.url,
+			params({ template: byId('0000000000000000deadbeef00000000') }),
+		);
+		expect(error.message).toMatch(
+			/^GetChatappTemplateDetail failed: DetailError\.TemplateNotExist/,
+		);
 		expect(error.description).toMatch(/Pick the template from the list.*\(RequestId [\w-]+\)/);
 		expect(sends()).toHaveLength(0);
 	});
 
 	it('keeps output in input order with pairedItem, and goes on past a bad item with Continue On Fail', async () => {
 		const items = ['6581000001', 'not-a-number', '6581000003', '6581000004'].map((to) => ({ to }));
-		const output = await runChatApp(emu.url, params({ to: '={{ $json.to }}' }), { items, continueOnFail: true });
+		const output = await runChatApp(emu.url, params({ to: '={{ $json.to }}' }), {
+			items,
+			continueOnFail: true,
+		});
 		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
-		expect(output.map((item) => item.json.To ?? 'error')).toEqual(['6581000001', 'error', '6581000003', '6581000004']);
+		expect(output.map((item) => item.json.To ?? 'error')).toEqual([
+			'6581000001',
+			'error',
+			'6581000003',
+			'6581000004',
+		]);
 		expect(output[1].json.error).toBe('Recipient "not-a-number" is not a valid phone number');
-		expect(sends().map((call) => call.params.To).sort()).toEqual(['6581000001', '6581000003', '6581000004']);
+		expect(
+			sends()
+				.map((call) => call.params.To)
+				.sort(),
+		).toEqual(['6581000001', '6581000003', '6581000004']);
 	});
 
 	it('retries throttling answers and sends once', async () => {
@@ -157,7 +206,11 @@ describe('Message > Send Template', () => {
 	});
 
 	it('does not retry a send whose connection dropped after CAMS accepted it', async () => {
-		await emu.setFaults({ resetConnections: 1, resetMode: 'after', actions: ['SendChatappMessage'] });
+		await emu.setFaults({
+			resetConnections: 1,
+			resetMode: 'after',
+			actions: ['SendChatappMessage'],
+		});
 		const error = await runChatAppError(emu.url, params());
 		expect(error.message).toMatch(/^SendChatappMessage could not be completed/);
 		expect(error.description).toMatch(/may have accepted it\. It was not retried/);

@@ -1,4 +1,9 @@
-import { buildComponents, builderIssues, buildExample, variableName } from '../../../../../nodes/AlibabaCloudChatApp/actions/template/builder';
+import {
+	buildComponents,
+	builderIssues,
+	buildExample,
+	variableName,
+} from '../../../../../nodes/AlibabaCloudChatApp/actions/template/builder';
 
 describe('template builder', () => {
 	it('builds header, body, footer and every button type in order', () => {
@@ -46,25 +51,50 @@ describe('template builder', () => {
 			addSecurityRecommendation: false,
 			codeExpirationMinutes: 10,
 		};
-		expect(buildComponents({ ...values, buttons: { button: [{ type: 'ONE_TIME_PASSWORD', otpType: 'COPY_CODE', text: '' }] } })).toEqual([
+		expect(
+			buildComponents({
+				...values,
+				buttons: { button: [{ type: 'ONE_TIME_PASSWORD', otpType: 'COPY_CODE', text: '' }] },
+			}),
+		).toEqual([
 			{ Type: 'BODY', AddSecretRecommendation: false },
 			{ Type: 'FOOTER', CodeExpirationMinutes: 10 },
 			{ Type: 'BUTTONS', Buttons: [{ Type: 'COPY_CODE', Text: 'Copy Code' }] },
 		]);
-		const oneTap = { type: 'ONE_TIME_PASSWORD', otpType: 'ONE_TAP', text: 'Fill', autofillText: 'Autofill', packageName: 'com.shop', signatureHash: 'K8a/AINcGX7' };
+		const oneTap = {
+			type: 'ONE_TIME_PASSWORD',
+			otpType: 'ONE_TAP',
+			text: 'Fill',
+			autofillText: 'Autofill',
+			packageName: 'com.shop',
+			signatureHash: 'K8a/AINcGX7',
+		};
 		expect(buildComponents({ category: 'AUTHENTICATION', buttons: { button: [oneTap] } })).toEqual([
 			{ Type: 'BODY', AddSecretRecommendation: true },
 			{
 				Type: 'BUTTONS',
-				Buttons: [{ Type: 'ONE_TAP', Text: 'Fill', AutofillText: 'Autofill', SupportedApps: [{ PackageName: 'com.shop', SignatureHash: 'K8a/AINcGX7' }] }],
+				Buttons: [
+					{
+						Type: 'ONE_TAP',
+						Text: 'Fill',
+						AutofillText: 'Autofill',
+						SupportedApps: [{ PackageName: 'com.shop', SignatureHash: 'K8a/AINcGX7' }],
+					},
+				],
 			},
 		]);
 	});
 
 	it('leaves out an empty header, footer and button list', () => {
-		expect(buildComponents({ category: 'UTILITY', headerType: 'none', bodyText: 'Hello', footerText: '  ', buttons: {} })).toEqual([
-			{ Type: 'BODY', Text: 'Hello' },
-		]);
+		expect(
+			buildComponents({
+				category: 'UTILITY',
+				headerType: 'none',
+				bodyText: 'Hello',
+				footerText: '  ',
+				buttons: {},
+			}),
+		).toEqual([{ Type: 'BODY', Text: 'Hello' }]);
 	});
 
 	it('reads the examples, accepting $(name) as the variable name', () => {
@@ -72,7 +102,13 @@ describe('template builder', () => {
 		expect(
 			buildExample({
 				category: 'UTILITY',
-				variableExamples: { example: [{ name: '$(name)', value: 'Bob' }, { name: 'orderId', value: 'A1' }, { name: ' ', value: 'x' }] },
+				variableExamples: {
+					example: [
+						{ name: '$(name)', value: 'Bob' },
+						{ name: 'orderId', value: 'A1' },
+						{ name: ' ', value: 'x' },
+					],
+				},
 			}),
 		).toEqual({ name: 'Bob', orderId: 'A1' });
 	});
@@ -80,16 +116,34 @@ describe('template builder', () => {
 
 describe('builderIssues', () => {
 	it('keeps one-time password buttons to authentication templates, and authentication to them', () => {
-		expect(builderIssues({ category: 'UTILITY', buttons: { button: [{ type: 'QUICK_REPLY', text: 'a' }, { type: 'ONE_TIME_PASSWORD' }] } })).toEqual([
+		expect(
+			builderIssues({
+				category: 'UTILITY',
+				buttons: { button: [{ type: 'QUICK_REPLY', text: 'a' }, { type: 'ONE_TIME_PASSWORD' }] },
+			}),
+		).toEqual([
 			{
 				component: 'Button 2 (ONE-TIME PASSWORD)',
 				rule: 'one-time password buttons are only for authentication templates',
 				fix: 'Change the category to Authentication, or use another button type.',
 			},
 		]);
-		expect(builderIssues({ category: 'AUTHENTICATION', buttons: { button: [{ type: 'COPY_CODE', couponCode: 'X' }] } })).toEqual([
-			expect.objectContaining({ component: 'Button 1 (COPY CODE)', rule: 'authentication templates only take a one-time password button' }),
+		expect(
+			builderIssues({
+				category: 'AUTHENTICATION',
+				buttons: { button: [{ type: 'COPY_CODE', couponCode: 'X' }] },
+			}),
+		).toEqual([
+			expect.objectContaining({
+				component: 'Button 1 (COPY CODE)',
+				rule: 'authentication templates only take a one-time password button',
+			}),
 		]);
-		expect(builderIssues({ category: 'AUTHENTICATION', buttons: { button: [{ type: 'ONE_TIME_PASSWORD' }] } })).toEqual([]);
+		expect(
+			builderIssues({
+				category: 'AUTHENTICATION',
+				buttons: { button: [{ type: 'ONE_TIME_PASSWORD' }] },
+			}),
+		).toEqual([]);
 	});
 });

@@ -1,9 +1,21 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SEED_CHANNELS, SEED_TEMPLATES, startEmulator, type CamsEmulator } from '../../../../emulator';
+import {
+	SEED_CHANNELS,
+	SEED_TEMPLATES,
+	startEmulator,
+	type CamsEmulator,
+} from '../../../../emulator';
 import { templateProperties } from '../../../../emulator/actions/admin';
 import { call } from '../../../../emulator/helpers';
-import { byId, jsonParam, paramsOf, received, runChatAppError, runChatAppJson } from '../../../../helpers/chatApp';
+import {
+	byId,
+	jsonParam,
+	paramsOf,
+	received,
+	runChatAppError,
+	runChatAppJson,
+} from '../../../../helpers/chatApp';
 
 const WHATSAPP = SEED_CHANNELS.whatsapp.custSpaceId;
 const VIBER = SEED_CHANNELS.viber.custSpaceId;
@@ -21,12 +33,21 @@ afterAll(async () => {
 beforeEach(() => emu.reset());
 
 function template(operation: string, fields: INodeParameters = {}): INodeParameters {
-	return { resource: 'template', operation, channelType: 'whatsapp', channelId: byId(WHATSAPP), ...fields };
+	return {
+		resource: 'template',
+		operation,
+		channelType: 'whatsapp',
+		channelId: byId(WHATSAPP),
+		...fields,
+	};
 }
 
 describe('Template > Get', () => {
 	it('sends GetChatappTemplateDetail and simplifies by default, keeping CAMS names', async () => {
-		const [simple] = await runChatAppJson(emu.url, template('get', { template: byId(orderShipped.code), language: 'en_US' }));
+		const [simple] = await runChatAppJson(
+			emu.url,
+			template('get', { template: byId(orderShipped.code), language: 'en_US' }),
+		);
 		expect(paramsOf(emu, 'GetChatappTemplateDetail')).toEqual({
 			CustSpaceId: WHATSAPP,
 			TemplateCode: orderShipped.code,
@@ -46,14 +67,28 @@ describe('Template > Get', () => {
 	});
 
 	it('returns the full detail with Simplify off', async () => {
-		const [full] = await runChatAppJson(emu.url, template('get', { template: byId(orderShipped.code), language: 'en_US', simplify: false }));
+		const [full] = await runChatAppJson(
+			emu.url,
+			template('get', { template: byId(orderShipped.code), language: 'en_US', simplify: false }),
+		);
 		expect(full.Components).toHaveLength(4);
-		expect(full.Example).toEqual({ orderId: 'A1001', name: 'Bob', date: '2 May', trackingId: 'TRK123' });
+		expect(full.Example).toEqual({
+			orderId: 'A1001',
+			name: 'Bob',
+			date: '2 May',
+			trackingId: 'TRK123',
+		});
 	});
 
 	it('asks for the Viber template type on a Viber channel', async () => {
-		await runChatAppJson(emu.url, { ...template('get', { template: byId(viberNotice.code), language: 'en' }), channelType: 'viber', channelId: byId(VIBER) });
-		expect(paramsOf(emu, 'GetChatappTemplateDetail')).toEqual(expect.objectContaining({ CustSpaceId: VIBER, TemplateType: 'VIBER' }));
+		await runChatAppJson(emu.url, {
+			...template('get', { template: byId(viberNotice.code), language: 'en' }),
+			channelType: 'viber',
+			channelId: byId(VIBER),
+		});
+		expect(paramsOf(emu, 'GetChatappTemplateDetail')).toEqual(
+			expect.objectContaining({ CustSpaceId: VIBER, TemplateType: 'VIBER' }),
+		);
 	});
 });
 
@@ -61,7 +96,10 @@ describe('Template > Get Many', () => {
 	it('sends the filters and one page when the limit fits in it', async () => {
 		const list = await runChatAppJson(
 			emu.url,
-			template('getAll', { limit: 2, filters: { auditStatus: 'pass', language: 'en_US', category: 'UTILITY', name: 'order' } }),
+			template('getAll', {
+				limit: 2,
+				filters: { auditStatus: 'pass', language: 'en_US', category: 'UTILITY', name: 'order' },
+			}),
 		);
 		expect(received(emu)).toEqual([
 			{
@@ -78,22 +116,38 @@ describe('Template > Get Many', () => {
 				},
 			},
 		]);
-		expect(list).toEqual([expect.objectContaining({ TemplateName: 'order_shipped', Language: 'en_US', AuditStatus: 'pass' })]);
+		expect(list).toEqual([
+			expect.objectContaining({
+				TemplateName: 'order_shipped',
+				Language: 'en_US',
+				AuditStatus: 'pass',
+			}),
+		]);
 	});
 
 	it('walks every page with Return All', async () => {
 		const seed = emu.state.templates[0];
-		for (let i = 0; i < 110; i++) emu.state.templates.push({ ...seed, code: `extra${String(i).padStart(27, '0')}`, name: `extra_${i}` });
+		for (let i = 0; i < 110; i++)
+			emu.state.templates.push({
+				...seed,
+				code: `extra${String(i).padStart(27, '0')}`,
+				name: `extra_${i}`,
+			});
 		const list = await runChatAppJson(emu.url, template('getAll', { returnAll: true }));
 		expect(list).toHaveLength(SEED_TEMPLATES.whatsappCount + 110);
-		expect(emu.calls({ action: 'ListChatappTemplate' }).map((entry) => jsonParam(entry.params, 'Page'))).toEqual([
+		expect(
+			emu.calls({ action: 'ListChatappTemplate' }).map((entry) => jsonParam(entry.params, 'Page')),
+		).toEqual([
 			{ Index: 1, Size: 100 },
 			{ Index: 2, Size: 100 },
 		]);
 	});
 
 	it('returns at most Limit entries', async () => {
-		const list = await runChatAppJson(emu.url, template('getAll', { limit: 2, filters: { code: paymentReceived.code } }));
+		const list = await runChatAppJson(
+			emu.url,
+			template('getAll', { limit: 2, filters: { code: paymentReceived.code } }),
+		);
 		expect(list).toHaveLength(2);
 		expect(list.every((entry) => entry.TemplateCode === paymentReceived.code)).toBe(true);
 		expect(paramsOf(emu, 'ListChatappTemplate').Code).toBe(paymentReceived.code);
@@ -109,7 +163,12 @@ describe('Template > Update', () => {
 				language: 'en_US',
 				category: 'UTILITY',
 				bodyText: 'A new device signed in to $(account) at $(time).',
-				variableExamples: { example: [{ name: 'account', value: 'bob@example.com' }, { name: 'time', value: '10:00' }] },
+				variableExamples: {
+					example: [
+						{ name: 'account', value: 'bob@example.com' },
+						{ name: 'time', value: '10:00' },
+					],
+				},
 			}),
 		);
 		const params = paramsOf(emu, 'ModifyChatappTemplate');
@@ -119,11 +178,17 @@ describe('Template > Update', () => {
 			Language: 'en_US',
 			TemplateType: 'WHATSAPP',
 			Category: 'UTILITY',
-			Components: JSON.stringify([{ Type: 'BODY', Text: 'A new device signed in to $(account) at $(time).' }]),
+			Components: JSON.stringify([
+				{ Type: 'BODY', Text: 'A new device signed in to $(account) at $(time).' },
+			]),
 			Example: JSON.stringify({ account: 'bob@example.com', time: '10:00' }),
 		});
 		expect(updated).toEqual(
-			expect.objectContaining({ TemplateCode: accountAlert.code, TemplateName: 'account_alert', Language: 'en_US' }),
+			expect.objectContaining({
+				TemplateCode: accountAlert.code,
+				TemplateName: 'account_alert',
+				Language: 'en_US',
+			}),
 		);
 		expect(emu.templates({ code: accountAlert.code })[0].auditStatus).toBe('auditing');
 	});
@@ -131,45 +196,88 @@ describe('Template > Update', () => {
 	it('validates the new content before calling', async () => {
 		const error = await runChatAppError(
 			emu.url,
-			template('update', { template: byId(accountAlert.code), language: 'en_US', category: 'UTILITY', bodyText: 'Hi', footerText: 'f'.repeat(61) }),
+			template('update', {
+				template: byId(accountAlert.code),
+				language: 'en_US',
+				category: 'UTILITY',
+				bodyText: 'Hi',
+				footerText: 'f'.repeat(61),
+			}),
 		);
-		expect(error.message).toBe('Template not sent to CAMS. Footer: the footer is 61 characters long; at most 60 are allowed');
+		expect(error.message).toBe(
+			'Template not sent to CAMS. Footer: the footer is 61 characters long; at most 60 are allowed',
+		);
 		expect(received(emu)).toEqual([]);
 	});
 
 	it('refuses Viber templates, which CAMS cannot modify', async () => {
-		const error = await runChatAppError(emu.url, { ...template('update', { template: byId(viberNotice.code), language: 'en', bodyText: 'Hi' }), channelType: 'viber', channelId: byId(VIBER) });
+		const error = await runChatAppError(emu.url, {
+			...template('update', { template: byId(viberNotice.code), language: 'en', bodyText: 'Hi' }),
+			channelType: 'viber',
+			channelId: byId(VIBER),
+		});
 		expect(error.message).toBe('Update works for WhatsApp templates only');
 		expect(received(emu)).toEqual([]);
 	});
 
 	it('reports CAMS refusing to change an approved template', async () => {
-		const error = await runChatAppError(emu.url, template('update', { template: byId(orderShipped.code), language: 'en_US', category: 'UTILITY', bodyText: 'Hi' }));
-		expect(error.message).toMatch(/^ModifyChatappTemplate failed: InvalidParameter - Only rejected/);
+		const error = await runChatAppError(
+			emu.url,
+			template('update', {
+				template: byId(orderShipped.code),
+				language: 'en_US',
+				category: 'UTILITY',
+				bodyText: 'Hi',
+			}),
+		);
+		expect(error.message).toMatch(
+			/^ModifyChatappTemplate failed: InvalidParameter - Only rejected/,
+		);
 	});
 });
 
 describe('Template > Delete', () => {
 	it('deletes every language and returns { deleted: true }', async () => {
-		const output = await runChatAppJson(emu.url, template('delete', { template: byId(paymentReceived.code) }));
+		const output = await runChatAppJson(
+			emu.url,
+			template('delete', { template: byId(paymentReceived.code) }),
+		);
 		expect(output).toEqual([{ deleted: true }]);
-		expect(paramsOf(emu, 'DeleteChatappTemplate')).toEqual({ CustSpaceId: WHATSAPP, TemplateCode: paymentReceived.code });
+		expect(paramsOf(emu, 'DeleteChatappTemplate')).toEqual({
+			CustSpaceId: WHATSAPP,
+			TemplateCode: paymentReceived.code,
+		});
 		expect(emu.templates({ code: paymentReceived.code })).toEqual([]);
 	});
 
 	it('deletes one language with its template type', async () => {
-		await runChatAppJson(emu.url, template('delete', { template: byId(paymentReceived.code), deleteScope: 'language', language: 'id' }));
+		await runChatAppJson(
+			emu.url,
+			template('delete', {
+				template: byId(paymentReceived.code),
+				deleteScope: 'language',
+				language: 'id',
+			}),
+		);
 		expect(paramsOf(emu, 'DeleteChatappTemplate')).toEqual({
 			CustSpaceId: WHATSAPP,
 			TemplateCode: paymentReceived.code,
 			Language: 'id',
 			TemplateType: 'WHATSAPP',
 		});
-		expect(emu.templates({ code: paymentReceived.code }).map((entry) => entry.language).sort()).toEqual(['en_US', 'zh_CN']);
+		expect(
+			emu
+				.templates({ code: paymentReceived.code })
+				.map((entry) => entry.language)
+				.sort(),
+		).toEqual(['en_US', 'zh_CN']);
 	});
 
 	it('reports a template that does not exist', async () => {
-		const error = await runChatAppError(emu.url, template('delete', { template: byId('0'.repeat(32)) }));
+		const error = await runChatAppError(
+			emu.url,
+			template('delete', { template: byId('0'.repeat(32)) }),
+		);
 		expect(error.message).toMatch(/^DeleteChatappTemplate failed: DelError\.TemplateNotExist/);
 		expect(error.description).toMatch(/^No template with this code/);
 	});
@@ -177,7 +285,14 @@ describe('Template > Delete', () => {
 
 describe('Template > Update Properties', () => {
 	it('sends ModifyChatappTemplateProperties with the chosen flags only', async () => {
-		const [output] = await runChatAppJson(emu.url, template('updateProperties', { template: byId(orderShipped.code), language: 'en_US', updateFields: { allowSend: false } }));
+		const [output] = await runChatAppJson(
+			emu.url,
+			template('updateProperties', {
+				template: byId(orderShipped.code),
+				language: 'en_US',
+				updateFields: { allowSend: false },
+			}),
+		);
 		expect(paramsOf(emu, 'ModifyChatappTemplateProperties')).toEqual({
 			CustSpaceId: WHATSAPP,
 			TemplateCode: orderShipped.code,
@@ -185,13 +300,24 @@ describe('Template > Update Properties', () => {
 			TemplateType: 'WHATSAPP',
 			AllowSend: 'false',
 		});
-		expect(output).toEqual({ Success: true, TemplateCode: orderShipped.code, Language: 'en_US', AllowSend: false, RequestId: expect.any(String) });
-		const [stored] = emu.templates({ code: orderShipped.code }).filter((entry) => entry.language === 'en_US');
+		expect(output).toEqual({
+			Success: true,
+			TemplateCode: orderShipped.code,
+			Language: 'en_US',
+			AllowSend: false,
+			RequestId: expect.any(String),
+		});
+		const [stored] = emu
+			.templates({ code: orderShipped.code })
+			.filter((entry) => entry.language === 'en_US');
 		expect(templateProperties(stored)).toEqual({ AllowSend: false, CategoryChangePaused: false });
 	});
 
 	it('asks for at least one property, before any request', async () => {
-		const error = await runChatAppError(emu.url, template('updateProperties', { template: byId(orderShipped.code), language: 'en_US' }));
+		const error = await runChatAppError(
+			emu.url,
+			template('updateProperties', { template: byId(orderShipped.code), language: 'en_US' }),
+		);
 		expect(error.message).toBe('No property to update');
 		expect(error.description).toContain('Allow Sending');
 		expect(received(emu)).toEqual([]);
@@ -215,7 +341,12 @@ describe('Template > Get Metrics', () => {
 		emu.state.messages[0].sendTime = day + 3600_000;
 		const output = await runChatAppJson(
 			emu.url,
-			template('getMetrics', { template: byId(paymentReceived.code), language: 'en_US', start: '2025-03-01T00:00:00Z', end: '2025-03-03T00:00:00Z' }),
+			template('getMetrics', {
+				template: byId(paymentReceived.code),
+				language: 'en_US',
+				start: '2025-03-01T00:00:00Z',
+				end: '2025-03-03T00:00:00Z',
+			}),
 		);
 		expect(paramsOf(emu, 'GetChatappTemplateMetric')).toEqual({
 			CustSpaceId: WHATSAPP,
@@ -235,7 +366,12 @@ describe('Template > Get Metrics', () => {
 	it('refuses an end before the start, before any request', async () => {
 		const error = await runChatAppError(
 			emu.url,
-			template('getMetrics', { template: byId(orderShipped.code), language: 'en_US', start: '2025-03-03T00:00:00Z', end: '2025-03-01T00:00:00Z' }),
+			template('getMetrics', {
+				template: byId(orderShipped.code),
+				language: 'en_US',
+				start: '2025-03-03T00:00:00Z',
+				end: '2025-03-01T00:00:00Z',
+			}),
 		);
 		expect(error.message).toBe('End must be after Start');
 		expect(received(emu)).toEqual([]);
