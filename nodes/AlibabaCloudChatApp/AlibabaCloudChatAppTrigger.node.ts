@@ -10,8 +10,9 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch } from './methods';
+import { claimFreshEvents } from './notifications/dedupeGuard';
 import { parsePushBody } from './notifications/parse';
-import { selectEvents } from './notifications/pipeline';
+import { filterEvents } from './notifications/pipeline';
 import { ACKNOWLEDGEMENT, rejection, type RejectionStatus } from './notifications/responses';
 import { lastPathSegment, secretsMatch } from './notifications/secret';
 import {
@@ -29,6 +30,11 @@ import {
 import { toItems, toItemsWithMedia } from './triggers/items';
 import * as registration from './triggers/registration';
 import { registrationFields } from './triggers/registration.description';
+import {
+	foreignCallbackError,
+	restoreFailedError,
+	type RestoreFailure,
+} from './triggers/registrationErrors';
 
 /** n8n 2.8.4 answers the literal "firstEntryJson" unless `responseData` is '' (n8n-runtime.md). */
 const PUSH = { httpMethod: 'POST', responseMode: 'onReceived', responseData: '' };
@@ -126,11 +132,11 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const target = trigger.readRegistrationTarget(this);
 				if (!target) return true;
 				const phone = await readPhoneCallbacks.call(this, target.channelId, target.phoneNumber);
-				const foreign = registration.foreignCallbacks(target, phone);
-				if (foreign.length > 0 && !target.takeOver) {
-					throw registration.foreignCallbackError(this.getNode(), target, foreign);
-				}
 				const records = trigger.readRegistrations(this);
+				const foreign = registration.foreignCallbacks(target, phone, records);
+				if (foreign.length > 0 && !target.takeOver) {
+					throw foreignCallbackError(this.getNode(), target, foreign);
+				}
 				const { url, channelId, phoneNumber, kinds } = target;
 				const previous = registration.previousUrls(target, phone, records);
 				const record = { url, channelId, phoneNumber, kinds, previous };
@@ -158,12 +164,31 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const record = records[url];
 				// Nothing was registered from this URL (console setup, or already undone).
 				if (!record) return true;
-				if (record.kinds.some((kind) => kind !== 'account'))
-					await restorePhoneCallbacks.call(this, record);
+				// Every restore is attempted; what failed stays recorded so that a later run can retry it.
+				const failures: RestoreFailure[] = [];
+				const attempt = async (
+					kinds: registration.CallbackKind[],
+					restore: () => Promise<void>,
+				) => {
+					if (kinds.length === 0) return;
+					try {
+						await restore();
+					} catch (error) {
+						failures.push({ kinds, reason: (error as Error).message });
+					}
+				};
+				const phoneKinds = record.kinds.filter((kind) => kind !== 'account');
+				await attempt(phoneKinds, async () => await restorePhoneCallbacks.call(this, record));
 				const account = registration.accountRestoration(record);
-				if (account) await updateAccountCallback.call(this, record.channelId, account);
-				delete records[url];
+				await attempt(account ? ['account'] : [], async () => {
+					if (account) await updateAccountCallback.call(this, record.channelId, account);
+				});
+				const left = failures.flatMap(({ kinds }) => kinds);
+				if (left.length === 0) delete records[url];
+				else
+					records[url] = { ...record, kinds: record.kinds.filter((kind) => left.includes(kind)) };
 				trigger.saveRegistrations(this, records);
+				if (failures.length > 0) throw restoreFailedError(this.getNode(), url, record, failures);
 				return true;
 			},
 		},
@@ -179,19 +204,25 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		if (!push.ok) return reject(this, 400, `Bad request: ${push.error}`);
 
 		const settings = trigger.readReceiveSettings(this);
-		const seen = settings.deduplicate ? trigger.readSeenKeys(this) : undefined;
-		const selected = selectEvents(push.events, settings, seen, Date.now());
-		if (selected.seen) trigger.saveSeenKeys(this, selected.seen);
+		let events = filterEvents(push.events, settings.filter);
+		if (settings.deduplicate) {
+			// Synchronous up to here: no other request can claim the same events in between.
+			const claimed = claimFreshEvents(events, trigger.readStoredSeen(this), Date.now(), {
+				scope: trigger.dedupeScope(this),
+			});
+			if (claimed.store) trigger.saveSeenStore(this, claimed.store);
+			events = claimed.fresh;
+		}
 		// A valid push is acknowledged even when nothing is left, or CAMS would push it again.
-		if (selected.events.length === 0) return { webhookResponse: ACKNOWLEDGEMENT };
+		if (events.length === 0) return { webhookResponse: ACKNOWLEDGEMENT };
 		if (!settings.downloadMedia) {
-			return { webhookResponse: ACKNOWLEDGEMENT, workflowData: [toItems(selected.events)] };
+			return { webhookResponse: ACKNOWLEDGEMENT, workflowData: [toItems(events)] };
 		}
 		// Downloads can outlast the 3 s CAMS waits for an answer, so acknowledge before them.
 		this.getResponseObject().status(200).json(ACKNOWLEDGEMENT);
 		return {
 			noWebhookResponse: true,
-			workflowData: [await toItemsWithMedia(this, selected.events)],
+			workflowData: [await toItemsWithMedia(this, events, settings.media)],
 		};
 	}
 }
