@@ -96,10 +96,15 @@ export async function downloadInboundMedia(
 		}
 		const chunks: Buffer[] = [];
 		let size = 0;
-		for await (const chunk of response.body) {
-			size += chunk.length;
-			if (size > policy.maxBytes) throw tooLarge(this, policy);
-			chunks.push(chunk);
+		try {
+			for await (const chunk of response.body) {
+				size += chunk.length;
+				if (size > policy.maxBytes) throw tooLarge(this, policy);
+				chunks.push(chunk);
+			}
+		} catch (error) {
+			// The HTTP client may end the stream with its own "canceled" before our listener runs.
+			throw deadline.aborted ? slow() : error;
 		}
 		return await this.helpers.prepareBinaryData(
 			Buffer.concat(chunks),
