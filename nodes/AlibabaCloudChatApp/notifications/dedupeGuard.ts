@@ -20,20 +20,38 @@ import type { ChatAppEvent } from './types';
 /** Triggers (workflow + node) remembered at most; the least recently used is forgotten first. */
 export const GUARD_MAX_SCOPES = 100;
 
-const scopes = new Map<string, SeenMap>();
+interface ScopeState {
+	seen: SeenMap;
+	/** The static data this process last wrote or read; while it is unchanged, it needs no decoding. */
+	synced?: { base: number; keys: string };
+	/** Whether `seen` holds keys that `synced` lacks. */
+	dirty: boolean;
+}
+
+const scopes = new Map<string, ScopeState>();
 
 /** The trigger a guard entry belongs to. */
 export function guardScope(workflowId: string | undefined, nodeId: string): string {
 	return `${workflowId ?? ''}:${nodeId}`;
 }
 
-function scopeMap(scope: string): SeenMap {
-	const existing = scopes.get(scope);
+function scopeState(scope: string | undefined): ScopeState {
+	if (scope === undefined) return { seen: new Map(), dirty: false };
+	const state = scopes.get(scope) ?? { seen: new Map<string, number>(), dirty: false };
 	scopes.delete(scope);
-	const seen = existing ?? new Map<string, number>();
-	scopes.set(scope, seen);
+	scopes.set(scope, state);
 	if (scopes.size > GUARD_MAX_SCOPES) scopes.delete(scopes.keys().next().value as string);
-	return seen;
+	return state;
+}
+
+function isSynced(state: ScopeState, stored: unknown): boolean {
+	const store = stored as Partial<CompactSeenStore> | undefined;
+	return (
+		state.synced !== undefined &&
+		store?.format === 2 &&
+		store.base === state.synced.base &&
+		store.keys === state.synced.keys
+	);
 }
 
 function dropExpired(seen: SeenMap, now: number, ttlMs: number): void {
@@ -79,22 +97,43 @@ export function claimFreshEvents(
 	options: ClaimOptions = {},
 ): ClaimResult {
 	const { maxKeys, ttlMs } = options.limits ?? { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_TTL_MS };
-	const persisted = decodeSeenStore(stored, now, ttlMs);
-	const seen = options.scope === undefined ? new Map<string, number>() : scopeMap(options.scope);
+	const state = scopeState(options.scope);
+	const { seen } = state;
 	dropExpired(seen, now, ttlMs);
-	// Keys saved by another process or before a restart count as seen here too.
-	for (const [hash, firstSeen] of persisted) if (!seen.has(hash)) seen.set(hash, firstSeen);
+	if (!isSynced(state, stored)) {
+		// Keys saved by another process or before a restart count as seen here too.
+		const persisted = decodeSeenStore(stored, now, ttlMs);
+		for (const [hash, firstSeen] of persisted) if (!seen.has(hash)) seen.set(hash, firstSeen);
+		state.dirty = !sameKeys(seen, persisted);
+	}
 	const fresh: ChatAppEvent[] = [];
 	for (const event of events) {
 		const key = dedupeKey(event);
 		const hash = key === undefined ? undefined : hashKey(key);
 		if (hash !== undefined && seen.has(hash)) continue;
-		if (hash !== undefined) seen.set(hash, now);
+		if (hash !== undefined) {
+			seen.set(hash, now);
+			state.dirty = true;
+		}
 		fresh.push(event);
 	}
 	capKeys(seen, maxKeys);
+	if (!state.dirty) {
+		state.synced = storeText(stored);
+		return { fresh };
+	}
 	// Saving everything this process knows also repairs a save that a concurrent request overwrote.
-	return sameKeys(seen, persisted) ? { fresh } : { fresh, store: encodeSeenStore(seen) };
+	const store = encodeSeenStore(seen);
+	state.synced = { base: store.base, keys: store.keys };
+	state.dirty = false;
+	return { fresh, store };
+}
+
+function storeText(stored: unknown): ScopeState['synced'] {
+	const store = stored as Partial<CompactSeenStore> | undefined;
+	return store?.format === 2 && typeof store.keys === 'string' && typeof store.base === 'number'
+		? { base: store.base, keys: store.keys }
+		: undefined;
 }
 
 /** Forgets every trigger's keys, as a restart of the n8n process does. */
