@@ -30,17 +30,15 @@ import {
 import { toItems, toItemsWithMedia } from './triggers/items';
 import * as registration from './triggers/registration';
 import { registrationFields } from './triggers/registration.description';
-import {
-	foreignCallbackError,
-	restoreFailedError,
-	type RestoreFailure,
-} from './triggers/registrationErrors';
+import { foreignCallbackError, restoreFailedError } from './triggers/registrationErrors';
+import { remainingRecord, restoreCallbacks, restorePhoneCallbacks } from './triggers/restore';
 
-/** n8n 2.8.4 answers the literal "firstEntryJson" unless `responseData` is '' (n8n-runtime.md). */
+/** n8n 2.8.4 answers the literal "firstEntryJson" unless `responseData` is '' (webhook-helpers.js). */
 const PUSH = { httpMethod: 'POST', responseMode: 'onReceived', responseData: '' };
 
 /**
- * CAMS does not sign pushes (cams-api.md 4.2), so the URL carries a secret: `default` is
+ * CAMS does not sign pushes (none is documented on
+ * https://help.aliyun.com/en/chatapp/developer-reference/chatappstatus-1), so the URL carries a secret: `default` is
  * `/webhook/<webhookId>/<secret>`, the secret being the Path Secret or else this node's ID (the
  * editor generates both IDs at random per node). n8n routes that path exactly, and webhook()
  * compares the secret again in constant time. The two `setup` entries only turn n8n's 404 for a
@@ -61,16 +59,6 @@ function presentedSecret(context: IWebhookFunctions): string | undefined {
 		return lastPathSegment(request.path ?? request.originalUrl);
 	const values = Object.values((context.getParamsData() ?? {}) as IDataObject);
 	return values.length === 1 ? String(values[0]) : undefined;
-}
-
-/** Puts back the number's callbacks that a registration replaced, if they still point here. */
-async function restorePhoneCallbacks(
-	this: IHookFunctions,
-	record: registration.RegistrationRecord,
-): Promise<void> {
-	const phone = await readPhoneCallbacks.call(this, record.channelId, record.phoneNumber);
-	const restore = registration.phoneRestoration(record, phone);
-	if (restore) await updatePhoneCallbacks.call(this, record.channelId, record.phoneNumber, restore);
 }
 
 /** Answers a request that is not a valid push; n8n sends nothing more and starts no execution. */
@@ -164,29 +152,11 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const record = records[url];
 				// Nothing was registered from this URL (console setup, or already undone).
 				if (!record) return true;
-				// Every restore is attempted; what failed stays recorded so that a later run can retry it.
-				const failures: RestoreFailure[] = [];
-				const attempt = async (
-					kinds: registration.CallbackKind[],
-					restore: () => Promise<void>,
-				) => {
-					if (kinds.length === 0) return;
-					try {
-						await restore();
-					} catch (error) {
-						failures.push({ kinds, reason: (error as Error).message });
-					}
-				};
-				const phoneKinds = record.kinds.filter((kind) => kind !== 'account');
-				await attempt(phoneKinds, async () => await restorePhoneCallbacks.call(this, record));
-				const account = registration.accountRestoration(record);
-				await attempt(account ? ['account'] : [], async () => {
-					if (account) await updateAccountCallback.call(this, record.channelId, account);
-				});
-				const left = failures.flatMap(({ kinds }) => kinds);
-				if (left.length === 0) delete records[url];
-				else
-					records[url] = { ...record, kinds: record.kinds.filter((kind) => left.includes(kind)) };
+				// What failed stays recorded, so that activating and deactivating again retries it.
+				const failures = await restoreCallbacks.call(this, record);
+				const left = remainingRecord(record, failures);
+				if (left) records[url] = left;
+				else delete records[url];
 				trigger.saveRegistrations(this, records);
 				if (failures.length > 0) throw restoreFailedError(this.getNode(), url, record, failures);
 				return true;
