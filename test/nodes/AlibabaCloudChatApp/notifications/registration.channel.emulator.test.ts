@@ -132,18 +132,22 @@ describe('delete() when a restore fails', () => {
 		return run;
 	}
 
+	/** Deactivates while `action` fails on the server; returns the error delete() threw. */
+	async function deleteWhileFailing(run: ReturnType<typeof options>, action: string) {
+		await emu.setFaults({ serverErrors: 100, actions: [action] });
+		const error = await runLifecycle('delete', run).catch((caught: Error) => caught);
+		return error as Error & { description: string };
+	}
+
 	it('still restores the number when the channel cannot be written, and says what is left', async () => {
 		const staticData: IDataObject = {};
 		const run = await registered(staticData);
-		await emu.setFaults({ serverErrors: 100, actions: ['UpdateAccountWebhook'] });
-		const error = await runLifecycle('delete', run).catch(
-			(caught: Error & { description?: string }) => caught,
-		);
+		const error = await deleteWhileFailing(run, 'UpdateAccountWebhook');
 		expect(error).toMatchObject({
 			name: 'NodeOperationError',
 			message: `Could not put back every CAMS callback of number ${NUMBER} (channel ${WA})`,
 		});
-		const { description } = error as { description: string };
+		const { description } = error;
 		expect(description).toContain(
 			`Still pointing at ${PRODUCTION_URL}: StatusCallbackUrl of the channel`,
 		);
@@ -163,11 +167,7 @@ describe('delete() when a restore fails', () => {
 	it('still restores the channel when the number cannot be written', async () => {
 		const staticData: IDataObject = {};
 		const run = await registered(staticData);
-		await emu.setFaults({ serverErrors: 100, actions: ['UpdatePhoneWebhook'] });
-		const error = await runLifecycle('delete', run).catch(
-			(caught: Error & { description?: string }) => caught,
-		);
-		const { description } = error as { description: string };
+		const { description } = await deleteWhileFailing(run, 'UpdatePhoneWebhook');
 		expect(description).toContain(
 			`Still pointing at ${PRODUCTION_URL}: UpCallbackUrl of the number (inbound messages).`,
 		);
