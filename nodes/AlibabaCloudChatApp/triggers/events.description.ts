@@ -107,7 +107,7 @@ export const deduplicateField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to drop events already received in the last hour (up to 5,000 remembered). CAMS may push the same event twice after a network error or a slow answer.',
+		'Whether to drop events already received in the last hour (up to 5,000 remembered). CAMS may push the same event twice after a network error or a slow answer. Holds for simultaneous pushes within one n8n process, and across restarts; not between several webhook processes (queue mode).',
 };
 
 export const triggerOptions: INodeProperties = {
