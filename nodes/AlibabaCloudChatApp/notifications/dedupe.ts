@@ -1,6 +1,6 @@
 import type { ChatAppEvent } from './types';
 
-/** Seen keys kept at most per trigger; the oldest go first. About 85 kB of static data (seenStore.ts). */
+/** Seen keys kept at most per trigger; the oldest go first. About 75 kB of static data (seenStore.ts). */
 export const DEDUPE_MAX_KEYS = 5_000;
 /**
  * CAMS retries a push at 1 and 5 minutes (https://help.aliyun.com/zh/chatapp/developer-reference/chatappaudit-1),

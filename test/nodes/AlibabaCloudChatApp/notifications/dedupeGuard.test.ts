@@ -118,7 +118,7 @@ describe('claimFreshEvents', () => {
 });
 
 describe('compact static data', () => {
-	it('round-trips, about 17 bytes per key', () => {
+	it('round-trips, about 15 bytes per key', () => {
 		const seen = new Map(
 			Array.from({ length: 5000 }, (_, index) => [hashKey(`i|wamid-${index}`), NOW + index * 500]),
 		);
