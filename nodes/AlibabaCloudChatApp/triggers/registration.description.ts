@@ -19,7 +19,7 @@ export const registrationFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether activating the workflow writes this webhook URL into CAMS (WhatsApp numbers only) and deactivating it puts the previous URLs back. Needs a credential.',
+			'Whether activating the workflow writes this webhook URL into CAMS (WhatsApp numbers only) and deactivating it puts the previous URLs back. "Listen for test event" changes nothing in CAMS: paste the test URL where you want test pushes. Needs a credential.',
 	},
 	{
 		...channelLocator,
@@ -40,7 +40,7 @@ export const registrationFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to replace a callback URL that another system set on this number. Without it, activation stops and shows that URL. The replaced URL is restored on deactivation.',
+			'Whether to replace callbacks this trigger did not set: a URL of another system on the number (restored on deactivation), and the channel-level URL, which CAMS cannot read back (its HTTP push is switched off on deactivation). Without it, activation stops and says what is there.',
 		displayOptions: showWhenConfiguring,
 	},
 	{
