@@ -1,7 +1,7 @@
 import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
 import { templateLanguageField, templateLocator } from '../common.descriptions';
-import { templateVariableFields } from './template.fields';
+import { templateSendOptions, templateVariableFields } from './template.fields';
 
 /**
  * The parameters of Send and Wait for Response, named as in n8n's own send-and-wait nodes
@@ -329,6 +329,8 @@ export const sendAndWaitOptions: INodeProperties = {
 				},
 			],
 		},
+		// Task ID also keeps the template path happy: it reads options.taskId.
+		...templateSendOptions.filter((option) => option.name === 'taskId'),
 		{
 			displayName: 'Message Button Label',
 			name: 'messageButtonLabel',

@@ -150,6 +150,7 @@ async function sendLinks(context: IExecuteFunctions, links: ResponseLink[]): Pro
 		From: from,
 		To: to,
 		Content: built.content,
+		TaskId: locatorValue(context, 'options.taskId', 0) || undefined,
 	};
 	try {
 		await camsRequest.call(context, 'SendChatappMessage', params, {

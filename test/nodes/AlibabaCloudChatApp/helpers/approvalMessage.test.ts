@@ -130,7 +130,7 @@ describe('resumeLinkVariables: the template URL buttons carry the links', () => 
 	});
 
 	it('a button prefix of another host is refused, naming the link to use', () => {
-		const other = JSON.parse(JSON.stringify(detail).replaceAll(BASE, 'https://old.example.com/w/'));
+		const other = JSON.parse(JSON.stringify(detail).split(BASE).join('https://old.example.com/w/'));
 		expect(() => resumeLinkVariables(other, [APPROVE], 'refund_approval')).toThrow(
 			/starts with https:\/\/old\.example\.com\/w\/, but this n8n's resume links start with https:\/\/n8n\.example\.com\/webhook-waiting\//,
 		);
