@@ -51,7 +51,8 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 		webhookResponse: confirmationPage(
 			String(options.confirmationText || 'This page can be closed now'),
 		),
-		workflowData: [[{ json: { data } }]],
+		// the answer belongs to the first input item, the one the message was sent for
+		workflowData: [[{ json: { data }, pairedItem: { item: 0 } }]],
 	});
 
 	if (responseType !== 'freeText' && responseType !== 'customForm') {

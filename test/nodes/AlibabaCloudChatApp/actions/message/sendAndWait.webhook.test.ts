@@ -50,6 +50,8 @@ async function tap(
 }
 
 const output = (result: IWebhookResponseData) => result.workflowData?.[0].map((item) => item.json);
+const paired = (result: IWebhookResponseData) =>
+	result.workflowData?.[0].map((item) => item.pairedItem);
 
 describe('Approval links', () => {
 	it.each([
@@ -61,6 +63,7 @@ describe('Approval links', () => {
 		async (method, approved, expected) => {
 			const { result } = await tap({}, { method, query: { approved, signature: 'ab' } });
 			expect(output(result)).toStrictEqual([{ data: { approved: expected } }]);
+			expect(paired(result)).toStrictEqual([{ item: 0 }]);
 			expect(result.webhookResponse).toContain('Got it, thanks');
 			expect(result.webhookResponse).toContain('This page can be closed now');
 		},
