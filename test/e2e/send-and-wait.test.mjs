@@ -314,6 +314,97 @@ describe('Send and Wait for Response in a real n8n', { timeout: 30 * 60_000 }, (
 		]);
 	});
 
+	it('WhatsApp outside the 24-hour window: a Template > Create template with URL buttons carries the links', async () => {
+		// 1. the template, made with the node's own builder in n8n
+		const waitingBase = `${env.n8n.baseUrl}/webhook-waiting/`;
+		const creator = await client.createWorkflow({
+			name: 'Create the resume-link template',
+			nodes: [
+				{
+					id: crypto.randomUUID(),
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: crypto.randomUUID(),
+					name: 'Create Template',
+					type: ACTION_TYPE,
+					typeVersion: 1,
+					position: [200, 0],
+					credentials: { alibabaCloudChatAppApi: { id: credential.id, name: credential.name } },
+					parameters: {
+						resource: 'template',
+						operation: 'create',
+						channelType: 'whatsapp',
+						channelId: { __rl: true, mode: 'id', value: CHANNEL },
+						name: 'refund_decision',
+						language: 'en_US',
+						category: 'UTILITY',
+						bodyText: 'Refund $(refundId) is waiting for your decision.',
+						buttons: {
+							button: [
+								{ type: 'URL', text: 'Approve', url: `${waitingBase}$(approvePath)` },
+								{ type: 'URL', text: 'Decline', url: `${waitingBase}$(declinePath)` },
+							],
+						},
+						variableExamples: {
+							example: [
+								{ name: 'refundId', value: 'R-1' },
+								{ name: 'approvePath', value: '1/node?approved=true&signature=ab12' },
+								{ name: 'declinePath', value: '1/node?approved=false&signature=cd34' },
+							],
+						},
+					},
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Create Template', type: 'main', index: 0 }]] } },
+		});
+		const created = await client.runWorkflowAndWait(creator.id);
+		assert.equal(created.status, 'success', JSON.stringify(created.data?.resultData?.error));
+		const [{ TemplateCode: code }] = nodeJson(created, 'Create Template');
+		await waitFor(() => emu.templates({ code })[0]?.auditStatus === 'pass', {
+			what: `approval of template ${code}`,
+		});
+
+		// 2. Send and Wait to a customer who has not written: CAMS refuses the message, the template goes
+		const to = '6590000601';
+		const { executionId } = await startWaiting('R-template', to, {
+			whatsappSendAs: 'auto',
+			template: { __rl: true, mode: 'id', value: code },
+			language: 'en_US',
+			variablesInput: 'json',
+			templateParamsJson: '{"refundId": "R-template"}',
+			approvalOptions: { values: { approvalType: 'double' } },
+		});
+		const sends = emu.calls({ action: 'SendChatappMessage' }).filter((c) => c.params.To === to);
+		assert.deepEqual(
+			sends.map((c) => [c.params.Type, c.outcome, c.code]),
+			[
+				['message', 'rejected', 'InvalidParameter.OutOfSession'],
+				['template', 'accepted', 'OK'],
+			],
+		);
+		const links = emu.links({ to });
+		assert.deepEqual(
+			links.map((l) => [l.type, l.label]),
+			[
+				['template', 'Approve'],
+				['template', 'Decline'],
+			],
+		);
+		assert.ok(links.every((l) => l.url.startsWith(`${waitingBase}${executionId}/`)));
+		assert.ok(links.every((l) => signatureValid(l.url)));
+
+		// 3. the Decline button of the template resumes the execution
+		assert.equal((await tap(links[1].url)).status, 200);
+		const exec = await finished(executionId);
+		assert.equal(exec.status, 'success');
+		assert.deepEqual(nodeJson(exec, 'Send and Wait'), [{ data: { approved: false } }]);
+	});
+
 	it('a send that fails does not wait: the execution ends with the normal send error', async () => {
 		// no inbound message: outside the 24-hour window, and Send As is "Message"
 		const wf = await client.createWorkflow(sendAndWaitWorkflow('R-fail', { to: '6590000301' }));
