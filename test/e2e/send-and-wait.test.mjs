@@ -9,7 +9,6 @@
 // test can check the signature independently. n8n's wait tracker polls every 60 s, so a 5 s Limit Wait Time resumes
 // within about a minute: that run starts first and is checked last.
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
 import {
@@ -19,6 +18,7 @@ import {
 	startCamsEmulator,
 } from '../../scripts/n8n/chatapp.mjs';
 import { launch, nodeJson } from '../../scripts/n8n/runtime.mjs';
+import { requireTs } from './helpers/ts.mjs';
 import { createTimings, nodesThatRan, waitFor } from './helpers/wait.mjs';
 
 const timings = createTimings();
@@ -35,55 +35,49 @@ let credential;
 let refund; // the installed refund-approval example
 let timeoutRun; // {workflowId, executionId, startedAt} of the Limit Wait Time run
 
-/** A workflow: Manual Trigger → Set (the input the timeout must give back) → Send and Wait. */
-function sendAndWaitWorkflow(name, parameters) {
+/** A workflow node; `type` 'chatApp' is this package's action node, with the emulator credential. */
+function node(name, type, position, parameters = {}) {
+	const chatApp = type === 'chatApp';
 	return {
+		id: crypto.randomUUID(),
 		name,
-		nodes: [
-			{
-				id: crypto.randomUUID(),
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: crypto.randomUUID(),
-				name: 'Request',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: {
-					assignments: {
-						assignments: [{ id: 'a1', name: 'refundId', value: name, type: 'string' }],
-					},
-					options: {},
-				},
-			},
-			{
-				id: crypto.randomUUID(),
-				name: 'Send and Wait',
-				type: ACTION_TYPE,
-				typeVersion: 1,
-				position: [400, 0],
-				credentials: { alibabaCloudChatAppApi: { id: credential.id, name: credential.name } },
-				parameters: {
-					resource: 'message',
-					operation: 'sendAndWait',
-					channelType: 'whatsapp',
-					channelId: { __rl: true, mode: 'id', value: CHANNEL },
-					from: { __rl: true, mode: 'id', value: BUSINESS },
-					message: `Approve ${name}?`,
-					...parameters,
-				},
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Request', type: 'main', index: 0 }]] },
-			Request: { main: [[{ node: 'Send and Wait', type: 'main', index: 0 }]] },
-		},
+		type: chatApp ? ACTION_TYPE : `n8n-nodes-base.${type}`,
+		typeVersion: type === 'set' ? 3.4 : 1,
+		position: [position, 0],
+		parameters,
+		...(chatApp && {
+			credentials: { alibabaCloudChatAppApi: { id: credential.id, name: credential.name } },
+		}),
 	};
+}
+
+/** A straight line of nodes, each feeding the next. */
+function chain(name, nodes) {
+	const connections = {};
+	nodes.slice(1).forEach((next, i) => {
+		connections[nodes[i].name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] };
+	});
+	return { name, nodes, connections };
+}
+
+/** Manual Trigger → Set (the input a timeout must give back) → Send and Wait. */
+function sendAndWaitWorkflow(name, parameters) {
+	return chain(name, [
+		node('Start', 'manualTrigger', 0),
+		node('Request', 'set', 200, {
+			assignments: { assignments: [{ id: 'a1', name: 'refundId', value: name, type: 'string' }] },
+			options: {},
+		}),
+		node('Send and Wait', 'chatApp', 400, {
+			resource: 'message',
+			operation: 'sendAndWait',
+			channelType: 'whatsapp',
+			channelId: { __rl: true, mode: 'id', value: CHANNEL },
+			from: { __rl: true, mode: 'id', value: BUSINESS },
+			message: `Approve ${name}?`,
+			...parameters,
+		}),
+	]);
 }
 
 /** Starts a manual run of a new Send and Wait workflow to `to` and waits until n8n parks it. */
@@ -105,16 +99,9 @@ async function linksFor(to, count) {
 	);
 }
 
-/** n8n's signature: hex HMAC-SHA256 of host + path + query (without `signature`). */
-function signatureValid(link) {
-	const url = new URL(link);
-	const signature = url.searchParams.get('signature');
-	url.searchParams.delete('signature');
-	const expected = createHmac('sha256', HMAC_SECRET)
-		.update(url.host + url.pathname + url.search)
-		.digest('hex');
-	return signature === expected;
-}
+const { resumeSignatureValid } = requireTs('test/helpers/resumeLinks.ts');
+/** n8n's signature of the link, recomputed with the secret n8n was started with. */
+const signatureValid = (link) => resumeSignatureValid(link, HMAC_SECRET);
 
 /** Opens a link as a phone's browser would (GET, a browser user agent) and reads the page. */
 async function tap(url, { method = 'GET', body, headers = {} } = {}) {
@@ -317,51 +304,34 @@ describe('Send and Wait for Response in a real n8n', { timeout: 30 * 60_000 }, (
 	it('WhatsApp outside the 24-hour window: a Template > Create template with URL buttons carries the links', async () => {
 		// 1. the template, made with the node's own builder in n8n
 		const waitingBase = `${env.n8n.baseUrl}/webhook-waiting/`;
-		const creator = await client.createWorkflow({
-			name: 'Create the resume-link template',
-			nodes: [
-				{
-					id: crypto.randomUUID(),
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: crypto.randomUUID(),
-					name: 'Create Template',
-					type: ACTION_TYPE,
-					typeVersion: 1,
-					position: [200, 0],
-					credentials: { alibabaCloudChatAppApi: { id: credential.id, name: credential.name } },
-					parameters: {
-						resource: 'template',
-						operation: 'create',
-						channelType: 'whatsapp',
-						channelId: { __rl: true, mode: 'id', value: CHANNEL },
-						name: 'refund_decision',
-						language: 'en_US',
-						category: 'UTILITY',
-						bodyText: 'Refund $(refundId) is waiting for your decision.',
-						buttons: {
-							button: [
-								{ type: 'URL', text: 'Approve', url: `${waitingBase}$(approvePath)` },
-								{ type: 'URL', text: 'Decline', url: `${waitingBase}$(declinePath)` },
-							],
-						},
-						variableExamples: {
-							example: [
-								{ name: 'refundId', value: 'R-1' },
-								{ name: 'approvePath', value: '1/node?approved=true&signature=ab12' },
-								{ name: 'declinePath', value: '1/node?approved=false&signature=cd34' },
-							],
-						},
+		const creator = await client.createWorkflow(
+			chain('Create the resume-link template', [
+				node('Start', 'manualTrigger', 0),
+				node('Create Template', 'chatApp', 200, {
+					resource: 'template',
+					operation: 'create',
+					channelType: 'whatsapp',
+					channelId: { __rl: true, mode: 'id', value: CHANNEL },
+					name: 'refund_decision',
+					language: 'en_US',
+					category: 'UTILITY',
+					bodyText: 'Refund $(refundId) is waiting for your decision.',
+					buttons: {
+						button: [
+							{ type: 'URL', text: 'Approve', url: `${waitingBase}$(approvePath)` },
+							{ type: 'URL', text: 'Decline', url: `${waitingBase}$(declinePath)` },
+						],
 					},
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Create Template', type: 'main', index: 0 }]] } },
-		});
+					variableExamples: {
+						example: [
+							{ name: 'refundId', value: 'R-1' },
+							{ name: 'approvePath', value: '1/node?approved=true&signature=ab12' },
+							{ name: 'declinePath', value: '1/node?approved=false&signature=cd34' },
+						],
+					},
+				}),
+			]),
+		);
 		const created = await client.runWorkflowAndWait(creator.id);
 		assert.equal(created.status, 'success', JSON.stringify(created.data?.resultData?.error));
 		const [{ TemplateCode: code }] = nodeJson(created, 'Create Template');

@@ -3,8 +3,6 @@
  * message each channel gets, in-window versus template sending on WhatsApp, the signed links the
  * emulator recorded, and the wait n8n is asked for (or not, when the send fails).
  */
-import { createHmac } from 'node:crypto';
-
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
@@ -12,6 +10,7 @@ import { AlibabaCloudChatApp } from '../../../../../nodes/AlibabaCloudChatApp/Al
 import { startEmulator, type CamsEmulator } from '../../../../emulator';
 import { byId, credentialsFor, jsonParam, runChatAppJson } from '../../../../helpers/chatApp';
 import { createExecuteHarness, type ExecuteHarness } from '../../../../helpers/n8nCore';
+import { resumeSignatureValid } from '../../../../helpers/resumeLinks';
 import { SEED } from './sendHarness';
 
 const WAITING_BASE = 'https://n8n.example.com/webhook-waiting';
@@ -67,16 +66,8 @@ async function run(
 	}
 }
 
-/** Whether n8n's waiting webhook would accept the link: HMAC of host + path + query, as n8n-core signs. */
-function signatureValid(link: string): boolean {
-	const url = new URL(link);
-	const signature = url.searchParams.get('signature');
-	url.searchParams.delete('signature');
-	const expected = createHmac('sha256', HMAC_SECRET)
-		.update(url.host + url.pathname + url.search)
-		.digest('hex');
-	return signature === expected;
-}
+/** Whether n8n's waiting webhook would accept the link. */
+const signatureValid = (link: string) => resumeSignatureValid(link, HMAC_SECRET);
 
 const resumeLink = (approved: string) =>
 	expect.stringMatching(
