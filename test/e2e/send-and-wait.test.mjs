@@ -18,6 +18,7 @@ import {
 	startCamsEmulator,
 } from '../../scripts/n8n/chatapp.mjs';
 import { launch, nodeJson } from '../../scripts/n8n/runtime.mjs';
+import { startFakeOpenAi } from './helpers/fakeOpenAi.mjs';
 import { requireTs } from './helpers/ts.mjs';
 import { createTimings, nodesThatRan, waitFor } from './helpers/wait.mjs';
 
@@ -35,17 +36,21 @@ let credential;
 let refund; // the installed refund-approval example
 let timeoutRun; // {workflowId, executionId, startedAt} of the Limit Wait Time run
 
-/** A workflow node; `type` 'chatApp' is this package's action node, with the emulator credential. */
-function node(name, type, position, parameters = {}) {
-	const chatApp = type === 'chatApp';
+/**
+ * A workflow node. `type` is 'chatApp' (this package's action node), a full type name, or an n8n-nodes-base name;
+ * nodes of this package get the emulator credential.
+ */
+function node(name, type, position, parameters = {}, typeVersion) {
+	const fullType =
+		type === 'chatApp' ? ACTION_TYPE : type.includes('.') ? type : `n8n-nodes-base.${type}`;
 	return {
 		id: crypto.randomUUID(),
 		name,
-		type: chatApp ? ACTION_TYPE : `n8n-nodes-base.${type}`,
-		typeVersion: type === 'set' ? 3.4 : 1,
+		type: fullType,
+		typeVersion: typeVersion ?? (type === 'set' ? 3.4 : 1),
 		position: [position, 0],
 		parameters,
-		...(chatApp && {
+		...(fullType.startsWith(ACTION_TYPE) && {
 			credentials: { alibabaCloudChatAppApi: { id: credential.id, name: credential.name } },
 		}),
 	};
@@ -156,17 +161,128 @@ describe('Send and Wait for Response in a real n8n', { timeout: 30 * 60_000 }, (
 		timings.print('e2e timings (Send and Wait for Response, n8n 2.8.4)');
 	});
 
-	it('n8n generated the AI-agent human-review tool from the operation (…HitlTool)', async () => {
-		const types = await client.nodeTypes();
-		const hitl = types.find((t) => t.name === `${ACTION_TYPE}HitlTool`);
-		assert.ok(hitl, env.nodeTypes.join(', '));
-		const props = Object.fromEntries(hitl.properties.map((p) => [p.name, p]));
-		assert.equal(props.operation.type, 'hidden');
-		assert.equal(props.operation.default, 'sendAndWait');
-		assert.equal(props.resource.default, 'message');
-		assert.equal(props.responseType.default, 'approval');
-		assert.match(props.message.default, /The agent wants to call/);
-		assert.ok(props.approvalOptions && props.to && props.channelType);
+	describe('AI Agent human review (the …HitlTool n8n generates from the operation)', () => {
+		const HITL_TYPE = `${ACTION_TYPE}HitlTool`;
+		const SEND_TO_CUSTOMER = {
+			resource: 'message',
+			operation: 'send',
+			channelType: 'whatsapp',
+			channelId: { __rl: true, mode: 'id', value: CHANNEL },
+			from: { __rl: true, mode: 'id', value: BUSINESS },
+			messageType: 'text',
+			text: "={{ $fromAI('text', 'the message to the customer', 'string') }}",
+		};
+		let model;
+		let openAiCredential;
+
+		before(async () => {
+			model = await startFakeOpenAi({ argument: 'Your refund R-7 is approved.' });
+			// the public API's schema for openAiApi has no allowedHttpRequestDomains
+			openAiCredential = await client.api('POST', '/credentials', {
+				name: 'OpenAI (local stand-in)',
+				type: 'openAiApi',
+				data: { apiKey: 'sk-local', url: model.url, header: false },
+			});
+		});
+		after(async () => await model?.close());
+
+		/** Start → AI Agent (a chat model, and "Tell Customer" gated by "Human Review"). */
+		async function runAgent(reviewer, customer) {
+			emu.inbound({ from: reviewer, to: BUSINESS });
+			emu.inbound({ from: customer, to: BUSINESS });
+			const agent = node(
+				'AI Agent',
+				'@n8n/n8n-nodes-langchain.agent',
+				200,
+				{
+					promptType: 'define',
+					text: 'Tell the customer that refund R-7 is approved.',
+					options: {},
+				},
+				3.1,
+			);
+			const chatModel = {
+				...node(
+					'OpenAI Model',
+					'@n8n/n8n-nodes-langchain.lmChatOpenAi',
+					200,
+					{
+						model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
+						options: {},
+					},
+					1.2,
+				),
+				credentials: { openAiApi: { id: openAiCredential.id, name: openAiCredential.name } },
+			};
+			const review = node('Human Review', HITL_TYPE, 400, {
+				channelType: 'whatsapp',
+				channelId: { __rl: true, mode: 'id', value: CHANNEL },
+				from: { __rl: true, mode: 'id', value: BUSINESS },
+				to: reviewer,
+				approvalOptions: { values: { approvalType: 'double' } },
+			});
+			const tool = node('Tell Customer', `${ACTION_TYPE}Tool`, 600, {
+				...SEND_TO_CUSTOMER,
+				to: customer,
+			});
+			const wf = await client.createWorkflow({
+				name: `Agent with human review (${reviewer})`,
+				nodes: [node('Start', 'manualTrigger', 0), agent, chatModel, review, tool],
+				connections: {
+					Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+					'OpenAI Model': {
+						ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+					},
+					'Tell Customer': { ai_tool: [[{ node: 'Human Review', type: 'ai_tool', index: 0 }]] },
+					'Human Review': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+				},
+			});
+			const { executionId } = await client.runWorkflow(wf.id);
+			const waiting = await client.waitForExecution(executionId, { waiting: true });
+			return { executionId, waiting, links: await linksFor(reviewer, 2) };
+		}
+
+		it("n8n generates the tool with the operation's parameters", async () => {
+			const types = await client.nodeTypes();
+			const hitl = types.find((t) => t.name === HITL_TYPE);
+			assert.ok(hitl, env.nodeTypes.join(', '));
+			const props = Object.fromEntries(hitl.properties.map((p) => [p.name, p]));
+			assert.equal(props.operation.type, 'hidden');
+			assert.equal(props.operation.default, 'sendAndWait');
+			assert.equal(props.resource.default, 'message');
+			assert.equal(props.responseType.default, 'approval');
+			assert.match(props.message.default, /The agent wants to call/);
+			assert.ok(props.approvalOptions && props.to && props.channelType);
+		});
+
+		it("Approve: the agent's gated tool call waits for the reviewer, then runs", async () => {
+			const { executionId, waiting, links } = await runAgent('6590000801', '6590000802');
+			assert.equal(waiting.status, 'waiting');
+			assert.equal(emu.sends({ to: '6590000802' }).length, 0, 'nothing reaches the customer yet');
+			const request = emu.calls({ action: 'SendChatappMessage' }).at(-1);
+			assert.equal(request.params.To, '6590000801');
+			assert.match(
+				JSON.parse(request.params.Content).text,
+				/^The agent wants to call Tell[ _]Customer/,
+			);
+			assert.equal((await tap(links[0].url)).status, 200);
+			const exec = await finished(executionId);
+			assert.equal(exec.status, 'success', JSON.stringify(exec.data?.resultData?.error));
+			assert.deepEqual(
+				emu.sends({ to: '6590000802' }).map((send) => JSON.parse(send.content)),
+				[{ text: 'Your refund R-7 is approved.' }],
+			);
+			assert.match(nodeJson(exec, 'AI Agent')[0].output, /"MessageId"/);
+		});
+
+		it('Decline: the gated tool does not run and the model is told the call was rejected', async () => {
+			const { executionId, links } = await runAgent('6590000803', '6590000804');
+			assert.equal((await tap(links[1].url)).status, 200);
+			const exec = await finished(executionId);
+			assert.equal(exec.status, 'success', JSON.stringify(exec.data?.resultData?.error));
+			assert.equal(emu.sends({ to: '6590000804' }).length, 0);
+			assert.match(nodeJson(exec, 'AI Agent')[0].output, /rejected the tool call to Tell Customer/);
+		});
 	});
 
 	/** POSTs a refund request to the example's webhook; returns its execution once n8n shows it waiting. */
@@ -298,6 +414,51 @@ describe('Send and Wait for Response in a real n8n', { timeout: 30 * 60_000 }, (
 		assert.equal(exec.status, 'success');
 		assert.deepEqual(nodeJson(exec, 'Send and Wait'), [
 			{ data: { text: 'Only half: the box was fine' } },
+		]);
+	});
+
+	it('Custom Form: the fields defined in the node come back under their labels, typed', async () => {
+		emu.inbound({ from: '6590000202', to: BUSINESS });
+		const { executionId } = await startWaiting('R-form', '6590000202', {
+			responseType: 'customForm',
+			formFields: {
+				values: [
+					{
+						fieldLabel: 'Decision',
+						fieldType: 'dropdown',
+						fieldOptions: { values: [{ option: 'Full refund' }, { option: 'Half refund' }] },
+						requiredField: true,
+					},
+					{ fieldLabel: 'Amount', fieldType: 'number' },
+					{
+						fieldLabel: 'Notify',
+						fieldType: 'checkbox',
+						fieldOptions: { values: [{ option: 'Customer' }, { option: 'Finance' }] },
+					},
+				],
+			},
+			options: { messageButtonLabel: 'Decide' },
+		});
+		const [link] = await linksFor('6590000202', 1);
+		assert.equal(link.label, 'Decide');
+		const form = await tap(link.url);
+		assert.match(form.text, /<select id="field-0" name="field-0" required>/);
+		const body = new URLSearchParams([
+			['field-0', 'Half refund'],
+			['field-1', '20.5'],
+			['field-2', 'Customer'],
+			['field-2', 'Finance'],
+		]);
+		const done = await tap(link.url, {
+			method: 'POST',
+			body: body.toString(),
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		});
+		assert.equal(done.status, 200);
+		const exec = await finished(executionId);
+		assert.equal(exec.status, 'success');
+		assert.deepEqual(nodeJson(exec, 'Send and Wait'), [
+			{ data: { Decision: 'Half refund', Amount: 20.5, Notify: ['Customer', 'Finance'] } },
 		]);
 	});
 
