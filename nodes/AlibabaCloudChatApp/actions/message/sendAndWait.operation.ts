@@ -24,12 +24,12 @@ import {
 } from '../common.descriptions';
 import {
 	approvalOptionsField,
-	customFormFields,
 	messageField,
 	responseTypeField,
-	sendAndWaitOptions,
 	whatsappDeliveryFields,
 } from './sendAndWait.fields';
+import { customFormFields } from './sendAndWait.form.fields';
+import { sendAndWaitOptions } from './sendAndWait.options';
 import { itemError } from './sendInput';
 import { readSenderAndRecipient } from './sending.fields';
 import { readTemplateSend } from './templateSend';
