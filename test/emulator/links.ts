@@ -21,7 +21,7 @@ const URL_PATTERN = /https?:\/\/[^\s"'<>]+/g;
 
 /** "Approve" from a text line like `*Approve:*` or `Approve: https://…`. */
 function labelBefore(text: string, index: number): string {
-	const before = text.slice(0, index).replace(/\s+$/, '');
+	const before = text.slice(0, index).replace(/[\s*_]+$/, '');
 	const line = before.slice(before.lastIndexOf('\n') + 1);
 	return line.replace(/[*_]/g, '').replace(/:\s*$/, '').trim();
 }
