@@ -100,9 +100,22 @@ function nodeError(context: IExecuteFunctions, error: unknown): NodeApiError | N
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex: 0 });
 }
 
-/** A refusal that proves CAMS did not send: the customer is outside WhatsApp's 24-hour window. */
+/** CAMS's words for "outside the 24-hour window" (its error code, or Meta's in the message). */
+const OUTSIDE_WINDOW =
+	/InvalidParameter\.OutOfSession|24[- ]?hour|customer service window|re-engagement|131047/i;
+
+/**
+ * Whether CAMS refused the message because the customer is outside WhatsApp's 24-hour window.
+ * Only an answer from CAMS counts ("… failed: <Code>"): then nothing was sent and the template
+ * can go. A dropped connection ("could not be completed") may have sent it, so it never counts.
+ */
 function isOutsideWindow(error: unknown): boolean {
-	return /InvalidParameter\.OutOfSession/.test((error as Error)?.message ?? '');
+	const message = (error as Error)?.message ?? '';
+	return (
+		error instanceof NodeApiError &&
+		message.startsWith('SendChatappMessage failed:') &&
+		OUTSIDE_WINDOW.test(message)
+	);
 }
 
 async function sendTemplate(context: IExecuteFunctions, links: ResponseLink[]): Promise<void> {

@@ -250,6 +250,20 @@ describe('WhatsApp outside the 24-hour window', () => {
 		expect(links.every((link) => signatureValid(link.url))).toBe(true);
 	});
 
+	it('"Message, Else Template" never sends the template when the message may have gone out', async () => {
+		const code = await createResumeTemplate([
+			{ text: 'Approve', variable: 'approve' },
+			{ text: 'Decline', variable: 'decline' },
+		]);
+		emu.inbound({ from: WA.to, to: WA.from }); // in the window: CAMS accepts the message…
+		await emu.setFaults({ resetConnections: 1, resetMode: 'after' }); // …but the answer is lost
+		const result = await run(parameters('whatsapp', templateFields(code, 'auto')));
+		expect(result.error?.message).toMatch(/SendChatappMessage could not be completed/);
+		expect(sendCalls().map((call) => call.params.Type)).toStrictEqual(['message']);
+		expect(emu.sends()).toHaveLength(1);
+		expect(result.harness.runExecutionData.waitTill).toBeUndefined();
+	});
+
 	it('Send As "Template": only the template is sent', async () => {
 		const code = await createResumeTemplate([
 			{ text: 'Approve', variable: 'approve' },
