@@ -60,8 +60,8 @@ export function canonicalQueryString(pairs: Array<[string, string]>): string {
 
 /** The same, from pairs whose values are already percent-encoded (the signer encodes them once). */
 export function canonicalQueryFromEncoded(encodedPairs: Array<[string, string]>): string {
-	return [...encodedPairs]
-		.sort((a, b) => compareCodeUnits(a[0], b[0]))
-		.map(([key, value]) => `${key}=${value}`)
-		.join('&');
+	const sorted = encodedPairs.slice().sort((a, b) => compareCodeUnits(a[0], b[0]));
+	let query = '';
+	for (const [key, value] of sorted) query += `${query ? '&' : ''}${key}=${value}`;
+	return query;
 }

@@ -47,9 +47,14 @@ export function sha256Hex(data: string | Buffer): string {
  */
 const HMAC_BLOCK_BYTES = 64;
 const HMAC_CACHE_LIMIT = 16;
-const hmacPads = new Map<string, { inner: Buffer; outer: Buffer }>();
+interface HmacPads {
+	inner: Buffer;
+	innerWithMessage: Buffer;
+	outer: Buffer;
+}
+const hmacPads = new Map<string, HmacPads>();
 
-function padsFor(secret: string): { inner: Buffer; outer: Buffer } {
+function padsFor(secret: string): HmacPads {
 	let pads = hmacPads.get(secret);
 	if (pads === undefined) {
 		let key = Buffer.from(secret, 'utf8');
@@ -57,6 +62,7 @@ function padsFor(secret: string): { inner: Buffer; outer: Buffer } {
 		// The outer block has room for the inner digest (32 bytes) after the pad.
 		pads = {
 			inner: Buffer.alloc(HMAC_BLOCK_BYTES, 0x36),
+			innerWithMessage: Buffer.alloc(0),
 			outer: Buffer.alloc(HMAC_BLOCK_BYTES + 32),
 		};
 		pads.outer.fill(0x5c, 0, HMAC_BLOCK_BYTES);
@@ -73,8 +79,14 @@ function padsFor(secret: string): { inner: Buffer; outer: Buffer } {
 export function hmacSha256Hex(secret: string, message: string): string {
 	if (!oneShotHash) return createHmac('sha256', secret).update(message).digest('hex');
 	const pads = padsFor(secret);
-	const inner = hash('sha256', Buffer.concat([pads.inner, Buffer.from(message, 'utf8')]), 'buffer');
-	inner.copy(pads.outer, HMAC_BLOCK_BYTES);
+	// The string to sign has a fixed length, so the inner block is reused in place when it fits.
+	const length = Buffer.byteLength(message, 'utf8');
+	if (pads.innerWithMessage.length !== HMAC_BLOCK_BYTES + length) {
+		pads.innerWithMessage = Buffer.alloc(HMAC_BLOCK_BYTES + length);
+		pads.inner.copy(pads.innerWithMessage);
+	}
+	pads.innerWithMessage.write(message, HMAC_BLOCK_BYTES, 'utf8');
+	hash('sha256', pads.innerWithMessage, 'buffer').copy(pads.outer, HMAC_BLOCK_BYTES);
 	return hash('sha256', pads.outer, 'hex');
 }
 
