@@ -93,13 +93,9 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		defaults: { name: 'Alibaba Cloud Chat App Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'alibabaCloudChatAppApi',
-				required: true,
-				displayOptions: { show: { configureCallback: [true] } },
-			},
-		],
+		// Optional and always listed: n8n 2.8.4 hides a boolean that a credential's displayOptions
+		// depend on, so "Configure Callback in CAMS" checks for the credential at activation instead.
+		credentials: [{ name: 'alibabaCloudChatAppApi', required: false }],
 		webhooks: WEBHOOKS,
 		properties: [
 			eventsField,
