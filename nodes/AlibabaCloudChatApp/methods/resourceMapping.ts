@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { templateVariables } from '../helpers/templates';
 import { variableLabel, variablePlaces } from '../helpers/variableLabels';
@@ -18,13 +19,28 @@ export async function getTemplateVariables(
 	const channelId = knownValue(this, 'channelId');
 	if (!channelId || !code || !language)
 		return { fields: [], emptyFieldsNotice: 'Choose a channel, then a template and its language' };
-	const detail = await getTemplateDetail.call(
-		this,
-		channelId,
-		knownValue(this, 'channelType'),
-		code,
-		language,
-	);
+	let detail;
+	try {
+		detail = await getTemplateDetail.call(
+			this,
+			channelId,
+			knownValue(this, 'channelType'),
+			code,
+			language,
+		);
+	} catch (error) {
+		// A template left over from another channel (the channel was changed after the pick): the
+		// editor should ask for a new pick, not fail. Every other CAMS error is thrown as it is.
+		if (!/TemplateNotExist/.test((error as Error).message)) {
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
+		}
+		return {
+			fields: [],
+			emptyFieldsNotice: `The template ${code} (${language}) does not exist on this channel: pick the template again`,
+		};
+	}
 	const places = variablePlaces(detail);
 	return {
 		fields: templateVariables(detail).map((name) => ({

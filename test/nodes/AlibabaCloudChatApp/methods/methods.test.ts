@@ -215,6 +215,20 @@ describe('list searches, load options and the variable mapper', () => {
 		expect(emu.calls({ action: 'GetChatappTemplateDetail' })[0].params.Language).toBe('es');
 	});
 
+	it('asks for a new pick when the template is left over from another channel', async () => {
+		const context = contextFor(emu, {
+			channelType: 'viber',
+			channelId: byId(SEED_CHANNELS.viber.custSpaceId),
+			template: { __rl: true, mode: 'list', value: `${SEED_TEMPLATES.orderShipped.code}|es` },
+		});
+		const mapper = await getTemplateVariables.call(context);
+		expect(mapper.fields).toEqual([]);
+		expect(mapper.emptyFieldsNotice).toMatch(
+			/does not exist on this channel: pick the template again/,
+		);
+		expect(emu.calls({ action: 'GetChatappTemplateDetail' })[0].outcome).not.toBe('accepted');
+	});
+
 	it('offers no mapper fields until a template and language are chosen', async () => {
 		const context = contextFor(emu, { channelType: 'whatsapp', channelId: byId(whatsapp) });
 		expect((await getTemplateVariables.call(context)).fields).toEqual([]);
