@@ -101,6 +101,14 @@ describe('the editor in Chromium', { timeout: 30 * 60_000 }, () => {
 			nodes: [
 				actionNode('Send Template', credential, [0, 0]),
 				actionNode('Walk', credential, [300, 0]),
+				{
+					...actionNode('Expression Template', credential, [600, 0]),
+					parameters: {
+						...actionNode('', credential).parameters,
+						template: { __rl: true, mode: 'id', value: '={{ $json.template }}' },
+						language: 'en_US',
+					},
+				},
 			],
 		});
 		triggerWorkflow = await env.client.createWorkflow({
@@ -149,6 +157,12 @@ describe('the editor in Chromium', { timeout: 30 * 60_000 }, () => {
 
 		it('shows no channel-level notice on a trigger with only Inbound Message selected', async () => {
 			await withScreenshot(page, '02-inbound-notices', async () => {
+				await resetPanel(page);
+				await openNode(page, 'Inbound Trigger');
+				await param(page, 'configureCallback').waitFor();
+				if ((await param(page, 'channelId').count()) === 0)
+					await param(page, 'configureCallback').locator('.el-switch').click();
+				await param(page, 'channelId').waitFor();
 				const on = (await notices(page)).join('\n');
 				assert.doesNotMatch(on, /channel-level|template review/i, on);
 				assert.match(on, /test event/i, on);
@@ -169,6 +183,7 @@ describe('the editor in Chromium', { timeout: 30 * 60_000 }, () => {
 
 		it('selects every event in turn without an editor error', async () => {
 			await withScreenshot(page, '03-walk-trigger-events', async () => {
+				await resetPanel(page);
 				await openNode(page, 'Inbound Trigger');
 				await param(page, 'configureCallback').locator('.el-switch').click();
 				await param(page, 'channelId').waitFor();
@@ -191,6 +206,7 @@ describe('the editor in Chromium', { timeout: 30 * 60_000 }, () => {
 
 		it('names the events with capitals in the node creator', async () => {
 			await withScreenshot(page, '04-event-names', async () => {
+				await resetPanel(page);
 				await page.goto(`${env.n8n.baseUrl}/workflow/new`);
 				await page.locator('[data-test-id="canvas-add-button"]').click();
 				await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
@@ -269,13 +285,32 @@ describe('the editor in Chromium', { timeout: 30 * 60_000 }, () => {
 			});
 		});
 
+		it('points to JSON input when the template is an expression', async () => {
+			await withScreenshot(page, '08-mapper-expression', async () => {
+				await resetPanel(page);
+				await openNode(page, 'Expression Template');
+				await page
+					.getByText(/set "Variables Input" to JSON/i)
+					.first()
+					.waitFor();
+				// Language stays for a template given by an expression, with readable names.
+				await param(page, 'language').waitFor();
+				const languages = await openOptions(page, 'language');
+				assert.ok(languages.includes('English (US) (en_US)'), languages.slice(0, 5).join(', '));
+				await closeDropdown(page);
+				await closeNode(page);
+				await assertNoProblems();
+			});
+		});
+
 		it('selects every resource and operation in turn without an editor error', async () => {
-			await withScreenshot(page, '08-walk-operations', async () => {
+			await withScreenshot(page, '09-walk-operations', async () => {
 				await resetPanel(page);
 				await openNode(page, 'Walk');
 				const resources = await openOptions(page, 'resource');
 				await closeDropdown(page);
 				let walked = 0;
+				const failures = []; // every failing step, not just the first
 				for (const resource of resources) {
 					await selectOption(page, 'resource', resource);
 					await settle();
@@ -285,10 +320,12 @@ describe('the editor in Chromium', { timeout: 30 * 60_000 }, () => {
 					for (const operation of operations) {
 						await selectOption(page, 'operation', operation);
 						await settle();
-						assert.deepEqual(problems.take(), [], `${resource} → ${operation}`);
+						const found = problems.take();
+						if (found.length > 0) failures.push(`${resource} → ${operation}: ${found.join(' | ')}`);
 						walked++;
 					}
 				}
+				assert.deepEqual(failures, [], failures.join('\n'));
 				assert.equal(walked, 38);
 				await assertNoProblems();
 			});

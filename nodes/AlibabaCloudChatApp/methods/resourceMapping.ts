@@ -9,6 +9,11 @@ import { currentTemplate, currentValue, isExpression, knownValue } from './conte
 const EXPRESSION_NOTICE =
 	'The channel, template or language is an expression, so its variables are known only when the node runs. Set "Variables Input" to JSON and give the values as an object, e.g. {"name": "{{ $json.name }}"}.';
 
+// The editor resolves expressions before asking (to '' without input data), so an empty template may
+// be an expression too: the notice points to JSON input either way.
+const CHOOSE_NOTICE =
+	'Choose a channel, then a template and its language. If the template or its language comes from an expression, its variables are known only when the node runs: set "Variables Input" to JSON.';
+
 /** One mapper field per `$(variable)` of the chosen template, labelled with where it is used. */
 export async function getTemplateVariables(
 	this: ILoadOptionsFunctions,
@@ -17,8 +22,7 @@ export async function getTemplateVariables(
 	if (expression || isExpression(currentValue(this, 'channelId')))
 		return { fields: [], emptyFieldsNotice: EXPRESSION_NOTICE };
 	const channelId = knownValue(this, 'channelId');
-	if (!channelId || !code || !language)
-		return { fields: [], emptyFieldsNotice: 'Choose a channel, then a template and its language' };
+	if (!channelId || !code || !language) return { fields: [], emptyFieldsNotice: CHOOSE_NOTICE };
 	let detail;
 	try {
 		detail = await getTemplateDetail.call(
