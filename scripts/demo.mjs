@@ -192,6 +192,55 @@ ${Object.values(workflows)
 	watchEmulator(emulator, workflows);
 }
 
+function sha256(data) {
+	return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+/** One hash over the path and content of every package input, in a fixed order. */
+function sourcesFingerprint() {
+	const hash = crypto.createHash('sha256');
+	const walk = (rel) => {
+		const abs = path.join(REPO_ROOT, rel);
+		if (!fs.existsSync(abs)) return;
+		if (fs.statSync(abs).isDirectory()) {
+			for (const entry of fs.readdirSync(abs).sort()) walk(path.join(rel, entry));
+			return;
+		}
+		hash.update(`${rel}\0`).update(fs.readFileSync(abs)).update('\0');
+	};
+	PACKAGE_INPUTS.forEach(walk);
+	return hash.digest('hex');
+}
+
+/** The tarball of the last demo when neither the sources nor the tarball changed; else build and pack anew. */
+async function demoTarball(force) {
+	const stampFile = path.join(PACK_CACHE, 'stamp.json');
+	const fingerprint = sourcesFingerprint();
+	try {
+		const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+		if (
+			!force &&
+			stamp.fingerprint === fingerprint &&
+			sha256(fs.readFileSync(stamp.tarball)) === stamp.tarballSha256
+		) {
+			info(`sources unchanged: reusing ${stamp.tarball} (npm run demo -- --rebuild to rebuild)`);
+			return stamp.tarball;
+		}
+	} catch {
+		// no tarball packed yet, or it is gone: pack one
+	}
+	fs.rmSync(PACK_CACHE, { recursive: true, force: true });
+	fs.mkdirSync(PACK_CACHE, { recursive: true });
+	const packed = await packPackage({ outDir: PACK_CACHE, log: info });
+	const stamp = {
+		fingerprint,
+		tarball: packed.tarball,
+		tarballSha256: sha256(fs.readFileSync(packed.tarball)),
+	};
+	fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
+	return packed.tarball;
+}
+
 /** Prints one line per gateway call and per finished push, so you can watch the demo work. */
 function watchEmulator(emulator, workflows) {
 	const names = new Map();
