@@ -22,6 +22,7 @@ import {
 import * as trigger from './triggers/context';
 import {
 	deduplicateField,
+	EVENTS_SUBTITLE,
 	eventsField,
 	pathSecretField,
 	triggerOptions,
@@ -87,7 +88,7 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on inbound messages, delivery statuses, template reviews and account events pushed by Alibaba Cloud Chat App Message Service',
 		defaults: { name: 'Alibaba Cloud Chat App Trigger' },

@@ -157,8 +157,13 @@ describe('the editor in Chromium', { timeout: 30 * 60_000 }, () => {
 
 		it('shows no channel-level notice on a trigger with only Inbound Message selected', async () => {
 			await withScreenshot(page, '02-inbound-notices', async () => {
-				// The notice is there when the events need it…
 				await resetPanel(page);
+				// The canvas names the events as the panel does.
+				const reviewNode = page.locator(
+					'[data-test-id="canvas-node"][data-node-name="Review Trigger"]',
+				);
+				assert.match(await reviewNode.innerText(), /Template Review/);
+				// The notice is there when the events need it…
 				await openNode(page, 'Review Trigger');
 				const review = (await notices(page)).join('\n');
 				assert.match(review, /Template review and account events/, review);

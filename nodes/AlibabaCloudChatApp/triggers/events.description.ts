@@ -79,6 +79,12 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	},
 ];
 
+/** The canvas subtitle: the selected events by name ("Inbound Message"), not by value. */
+const EVENT_NAMES = JSON.stringify(
+	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+);
+export const EVENTS_SUBTITLE = `={{($parameter["events"] || []).map((event) => (${EVENT_NAMES})[event] || event).join(", ")}}`;
+
 const STATUS_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Deleted', value: 'deleted' },
 	{ name: 'Delivered', value: 'delivered' },
