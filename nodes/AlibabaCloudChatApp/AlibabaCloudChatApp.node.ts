@@ -3,11 +3,16 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
 import { router } from './actions/router';
+import * as sendAndWait from './actions/message/sendAndWait.operation';
+import { SEND_AND_WAIT_WEBHOOKS, WAITING_TOOLTIP } from './actions/message/sendAndWait.fields';
+import { sendAndWaitWebhook } from './actions/message/sendAndWait.webhook';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class AlibabaCloudChatApp implements INodeType {
@@ -28,12 +33,22 @@ export class AlibabaCloudChatApp implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'alibabaCloudChatAppApi', required: true }],
+		webhooks: SEND_AND_WAIT_WEBHOOKS,
+		waitingNodeTooltip: WAITING_TOOLTIP,
 		properties,
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Send and Wait handles the first item and parks the execution: not a per-item operation.
+		if (this.getNodeParameter('operation', 0) === SEND_AND_WAIT_OPERATION)
+			return await sendAndWait.execute.call(this);
 		return await router.call(this);
+	}
+
+	/** Resumes a Send and Wait for Response execution when its link is opened or its form sent. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
 	}
 }

@@ -10,8 +10,9 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch } from './methods';
+import { claimFreshEvents } from './notifications/dedupeGuard';
 import { parsePushBody } from './notifications/parse';
-import { selectEvents } from './notifications/pipeline';
+import { filterEvents } from './notifications/pipeline';
 import { ACKNOWLEDGEMENT, rejection, type RejectionStatus } from './notifications/responses';
 import { lastPathSegment, secretsMatch } from './notifications/secret';
 import {
@@ -30,12 +31,15 @@ import {
 import { toItems, toItemsWithMedia } from './triggers/items';
 import * as registration from './triggers/registration';
 import { registrationFields } from './triggers/registration.description';
+import { foreignCallbackError, restoreFailedError } from './triggers/registrationErrors';
+import { remainingRecord, restoreCallbacks, restorePhoneCallbacks } from './triggers/restore';
 
-/** n8n 2.8.4 answers the literal "firstEntryJson" unless `responseData` is '' (n8n-runtime.md). */
+/** n8n 2.8.4 answers the literal "firstEntryJson" unless `responseData` is '' (webhook-helpers.js). */
 const PUSH = { httpMethod: 'POST', responseMode: 'onReceived', responseData: '' };
 
 /**
- * CAMS does not sign pushes (cams-api.md 4.2), so the URL carries a secret: `default` is
+ * CAMS does not sign pushes (none is documented on
+ * https://help.aliyun.com/en/chatapp/developer-reference/chatappstatus-1), so the URL carries a secret: `default` is
  * `/webhook/<webhookId>/<secret>`, the secret being the Path Secret or else this node's ID (the
  * editor generates both IDs at random per node). n8n routes that path exactly, and webhook()
  * compares the secret again in constant time. The two `setup` entries only turn n8n's 404 for a
@@ -56,16 +60,6 @@ function presentedSecret(context: IWebhookFunctions): string | undefined {
 		return lastPathSegment(request.path ?? request.originalUrl);
 	const values = Object.values((context.getParamsData() ?? {}) as IDataObject);
 	return values.length === 1 ? String(values[0]) : undefined;
-}
-
-/** Puts back the number's callbacks that a registration replaced, if they still point here. */
-async function restorePhoneCallbacks(
-	this: IHookFunctions,
-	record: registration.RegistrationRecord,
-): Promise<void> {
-	const phone = await readPhoneCallbacks.call(this, record.channelId, record.phoneNumber);
-	const restore = registration.phoneRestoration(record, phone);
-	if (restore) await updatePhoneCallbacks.call(this, record.channelId, record.phoneNumber, restore);
 }
 
 /** Answers a request that is not a valid push; n8n sends nothing more and starts no execution. */
@@ -123,11 +117,11 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const target = trigger.readRegistrationTarget(this);
 				if (!target) return true;
 				const phone = await readPhoneCallbacks.call(this, target.channelId, target.phoneNumber);
-				const foreign = registration.foreignCallbacks(target, phone);
-				if (foreign.length > 0 && !target.takeOver) {
-					throw registration.foreignCallbackError(this.getNode(), target, foreign);
-				}
 				const records = trigger.readRegistrations(this);
+				const foreign = registration.foreignCallbacks(target, phone, records);
+				if (foreign.length > 0 && !target.takeOver) {
+					throw foreignCallbackError(this.getNode(), target, foreign);
+				}
 				const { url, channelId, phoneNumber, kinds } = target;
 				const previous = registration.previousUrls(target, phone, records);
 				const record = { url, channelId, phoneNumber, kinds, previous };
@@ -155,12 +149,13 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				const record = records[url];
 				// Nothing was registered from this URL (console setup, or already undone).
 				if (!record) return true;
-				if (record.kinds.some((kind) => kind !== 'account'))
-					await restorePhoneCallbacks.call(this, record);
-				const account = registration.accountRestoration(record);
-				if (account) await updateAccountCallback.call(this, record.channelId, account);
-				delete records[url];
+				// What failed stays recorded, so that activating and deactivating again retries it.
+				const failures = await restoreCallbacks.call(this, record);
+				const left = remainingRecord(record, failures);
+				if (left) records[url] = left;
+				else delete records[url];
 				trigger.saveRegistrations(this, records);
+				if (failures.length > 0) throw restoreFailedError(this.getNode(), url, record, failures);
 				return true;
 			},
 		},
@@ -176,19 +171,25 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		if (!push.ok) return reject(this, 400, `Bad request: ${push.error}`);
 
 		const settings = trigger.readReceiveSettings(this);
-		const seen = settings.deduplicate ? trigger.readSeenKeys(this) : undefined;
-		const selected = selectEvents(push.events, settings, seen, Date.now());
-		if (selected.seen) trigger.saveSeenKeys(this, selected.seen);
+		let events = filterEvents(push.events, settings.filter);
+		if (settings.deduplicate) {
+			// Synchronous up to here: no other request can claim the same events in between.
+			const claimed = claimFreshEvents(events, trigger.readStoredSeen(this), Date.now(), {
+				scope: trigger.dedupeScope(this),
+			});
+			if (claimed.store) trigger.saveSeenStore(this, claimed.store);
+			events = claimed.fresh;
+		}
 		// A valid push is acknowledged even when nothing is left, or CAMS would push it again.
-		if (selected.events.length === 0) return { webhookResponse: ACKNOWLEDGEMENT };
+		if (events.length === 0) return { webhookResponse: ACKNOWLEDGEMENT };
 		if (!settings.downloadMedia) {
-			return { webhookResponse: ACKNOWLEDGEMENT, workflowData: [toItems(selected.events)] };
+			return { webhookResponse: ACKNOWLEDGEMENT, workflowData: [toItems(events)] };
 		}
 		// Downloads can outlast the 3 s CAMS waits for an answer, so acknowledge before them.
 		this.getResponseObject().status(200).json(ACKNOWLEDGEMENT);
 		return {
 			noWebhookResponse: true,
-			workflowData: [await toItemsWithMedia(this, selected.events)],
+			workflowData: [await toItemsWithMedia(this, events, settings.media)],
 		};
 	}
 }

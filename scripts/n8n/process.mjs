@@ -37,12 +37,16 @@ function installExitHooks() {
 }
 
 /**
- * Start `n8n start` for userFolder on free loopback ports and wait until it is really ready
- * (log line "Editor is now accessible via" -- printed after active workflows are registered -- and
- * GET /healthz/readiness == 200).
+ * Start `n8n start` (or another n8n command: `worker`, `webhook`) for userFolder on free loopback ports and wait
+ * until it is really ready. For `n8n start` that is the log line "Editor is now accessible via" (printed after
+ * active workflows are registered) and GET /healthz/readiness == 200; other commands pass their own `ready`
+ * check, `(instance) => boolean | Promise<boolean>`.
  * @returns {Promise<N8nInstance>}
  */
 export async function startN8n({
+	command = 'start',
+	args = [],
+	ready,
 	userFolder,
 	n8nDir = n8nCacheDir(),
 	port,
@@ -65,7 +69,7 @@ export async function startN8n({
 	installExitHooks();
 	const logStream = fs.createWriteStream(logFile, { flags: 'a' });
 	const t0 = Date.now();
-	const child = spawn(bin, ['start'], {
+	const child = spawn(bin, [command, ...args], {
 		cwd: userFolder,
 		env: n8nEnv({ userFolder, port, brokerPort, n8nDir, extra: env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,9 +162,14 @@ export async function startN8n({
 		},
 	};
 
-	log(`starting n8n ${N8N_VERSION} on ${baseUrl} (broker ${HOST}:${brokerPort}), log ${logFile}`);
+	log(
+		`starting n8n ${N8N_VERSION} ${command} on ${baseUrl} (broker ${HOST}:${brokerPort}), log ${logFile}`,
+	);
 	const deadline = t0 + readyTimeoutMs;
-	let editorLine = false;
+	const editorReady = async () =>
+		buf.includes('Editor is now accessible via') &&
+		(await httpStatus(`${baseUrl}/healthz/readiness`)) === 200;
+	const isReady = ready ?? editorReady;
 	for (;;) {
 		if (exited) {
 			await instance.stop();
@@ -175,21 +184,20 @@ export async function startN8n({
 		if (timings.healthzMs === null && (await httpStatus(`${baseUrl}/healthz`)) === 200) {
 			timings.healthzMs = Date.now() - t0;
 		}
-		if (!editorLine && buf.includes('Editor is now accessible via')) editorLine = true;
-		if (editorLine && (await httpStatus(`${baseUrl}/healthz/readiness`)) === 200) {
+		if (await isReady(instance)) {
 			timings.readyMs = Date.now() - t0;
 			break;
 		}
 		await sleep(150);
 	}
 	log(
-		`n8n ready in ${secs(timings.readyMs)} (healthz after ${secs(timings.healthzMs ?? timings.readyMs)})`,
+		`n8n ${command} ready in ${secs(timings.readyMs)} (healthz after ${secs(timings.healthzMs ?? timings.readyMs)})`,
 	);
 	return instance;
 }
 
 /** HTTP status of a GET (0 when there is no answer within 3 s). */
-async function httpStatus(url, init) {
+export async function httpStatus(url, init) {
 	try {
 		const res = await fetch(url, { ...init, signal: AbortSignal.timeout(3000) });
 		await res.arrayBuffer();

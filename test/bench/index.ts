@@ -3,12 +3,14 @@
  * and ends with one JSON line; the process fails when a target is missed.
  */
 import { benchSendTemplate } from './sendTemplate.bench';
+import { benchSign } from './sign.bench';
 import { benchTrigger } from './trigger.bench';
 
 const TARGETS = {
 	quotaShare: 0.95,
 	ratio: 10,
 	triggerMsPerPush: 10,
+	signRatioVsSdk: 0.5,
 };
 
 async function main(): Promise<void> {
@@ -28,6 +30,11 @@ async function main(): Promise<void> {
 	if (trigger.msPerPush > TARGETS.triggerMsPerPush)
 		missed.push(
 			`trigger took ${trigger.msPerPush} ms per push (target ${TARGETS.triggerMsPerPush})`,
+		);
+	const sign = await benchSign();
+	if (sign.ratioVsSdk > TARGETS.signRatioVsSdk)
+		missed.push(
+			`signing took ${sign.ratioVsSdk}x the official SDK's time (target ${TARGETS.signRatioVsSdk}x)`,
 		);
 	if (missed.length > 0) {
 		process.stderr.write(`Targets missed:\n${missed.join('\n')}\n`);

@@ -37,6 +37,10 @@ const ROUTES: Record<string, { GET?: Handler; POST?: Handler }> = {
 		GET: (emu, _, q) =>
 			emu.sends({ action: q.get('action') ?? undefined, to: q.get('to') ?? undefined }),
 	},
+	links: {
+		GET: (emu, _, q) =>
+			emu.links({ to: q.get('to') ?? undefined, messageId: q.get('messageId') ?? undefined }),
+	},
 	stats: { GET: (emu) => emu.stats() },
 	pushes: { GET: (emu, _, q) => emu.pushes({ kind: (q.get('kind') ?? undefined) as never }) },
 	settle: {

@@ -15,6 +15,7 @@ import { handleControl } from './control';
 import { pushAudit, type EventContext } from './events';
 import { handleGateway, type GatewayDeps } from './gateway';
 import { injectInbound } from './inbound';
+import { linksOf, type LinkRecord } from './links';
 import { handleMedia, handleOss } from './oss';
 import { PushDispatcher } from './pushes';
 import { QuotaTracker } from './quota';
@@ -166,6 +167,13 @@ export class CamsEmulator {
 		return this.state.sends.filter(
 			(send) =>
 				(!filter.action || send.action === filter.action) && (!filter.to || send.to === filter.to),
+		);
+	}
+
+	/** The links of accepted sends (message text and buttons, template URL buttons filled in). */
+	links(filter: { to?: string; messageId?: string } = {}): LinkRecord[] {
+		return linksOf(this.sends({ to: filter.to }), this.state.templates).filter(
+			(link) => !filter.messageId || link.messageId === filter.messageId,
 		);
 	}
 

@@ -28,6 +28,7 @@ export { UNDELIVERABLE } from './events';
 export { OSS_OWNER } from './oss';
 export type { ConfigPatch } from './config';
 export type { WebhookPatch } from './webhooks';
+export type { LinkRecord } from './links';
 export type * from './types';
 export type { TemplateRecord, AuditStatus } from './templateModel';
 

@@ -1,4 +1,4 @@
-import { formEncode, percentEncode } from './encoding';
+import { canonicalQueryFromEncoded, formEncode, percentEncode } from './encoding';
 import { signAcs3, type AcsKeys } from './signer';
 
 /** The request fields the signer needs; a structural subset of n8n's `IHttpRequestOptions`. */
@@ -29,8 +29,8 @@ function wireValue(value: unknown): string | undefined {
 
 function definedEntries(params: Record<string, unknown> | undefined): Array<[string, string]> {
 	const entries: Array<[string, string]> = [];
-	for (const [key, value] of Object.entries(params ?? {})) {
-		const wire = wireValue(value);
+	for (const key in params) {
+		const wire = wireValue(params[key]);
 		if (wire !== undefined) entries.push([key, wire]);
 	}
 	return entries;
@@ -40,7 +40,40 @@ function serialiseBody(body: unknown): string | Buffer | undefined {
 	if (body === undefined || body === null) return undefined;
 	if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
 	if (body instanceof URLSearchParams) return body.toString();
-	return formEncode(Object.fromEntries(definedEntries(body as Record<string, unknown>)));
+	return formEncode(definedEntries(body as Record<string, unknown>));
+}
+
+/** Origin and Host header of each endpoint, parsed once: a `URL` per request costs more than signing. */
+const endpointCache = new Map<string, { origin: string; host: string }>();
+const ENDPOINT_CACHE_LIMIT = 32;
+
+function parsedEndpoint(endpoint: string): { origin: string; host: string } {
+	let parsed = endpointCache.get(endpoint);
+	if (parsed === undefined) {
+		const url = new URL(endpoint);
+		parsed = { origin: url.origin, host: url.host };
+		if (endpointCache.size >= ENDPOINT_CACHE_LIMIT) endpointCache.clear();
+		endpointCache.set(endpoint, parsed);
+	}
+	return parsed;
+}
+
+/**
+ * Where the request goes: origin, Host, path and the query already in its URL. CAMS calls are
+ * always `POST /` on the endpoint, which takes the fast path; anything else is resolved by `URL`.
+ */
+function target(request: SignableRequest, endpoint: string) {
+	if ((request.url === '/' || !request.url) && !request.baseURL) {
+		const { origin, host } = parsedEndpoint(endpoint);
+		return { origin, host, path: '/', query: [] as Array<[string, string]> };
+	}
+	const url = new URL(request.url || '/', request.baseURL || endpoint);
+	return {
+		origin: url.origin,
+		host: url.host,
+		path: url.pathname || '/',
+		query: [...url.searchParams.entries()],
+	};
 }
 
 /**
@@ -54,19 +87,23 @@ export function buildSignedRequest(
 	keys: AcsKeys,
 	fixed: { date?: string; nonce?: string } = {},
 ): SignedWireRequest {
-	const url = new URL(request.url || '/', request.baseURL || endpoint);
-	const query: Array<[string, string]> = [...url.searchParams.entries()];
+	const { origin, host, path, query } = target(request, endpoint);
 	query.push(...definedEntries(request.qs));
-	url.search = query
-		.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
-		.join('&');
+	// Each value is encoded once, for both the URL and the canonical query.
+	const encoded: Array<[string, string]> = [];
+	let search = '';
+	for (const [key, value] of query) {
+		const encodedValue = percentEncode(value);
+		encoded.push([key, encodedValue]);
+		search += `${search ? '&' : ''}${percentEncode(key)}=${encodedValue}`;
+	}
 
 	const body = serialiseBody(request.body);
 	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(request.headers ?? {})) {
-		if (value !== undefined && value !== null && name.toLowerCase() !== 'host') {
-			headers[name.toLowerCase()] = String(value);
-		}
+	for (const name in request.headers) {
+		const value = request.headers[name];
+		const lower = name.toLowerCase();
+		if (value !== undefined && value !== null && lower !== 'host') headers[lower] = String(value);
 	}
 	if (body !== undefined && headers['content-type'] === undefined) {
 		headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -74,14 +111,16 @@ export function buildSignedRequest(
 	const method = (request.method ?? 'POST').toUpperCase();
 	const signedHeaders = signAcs3({
 		method,
-		host: url.host,
-		path: url.pathname || '/',
+		host,
+		path,
 		query,
+		canonicalQuery: canonicalQueryFromEncoded(encoded),
 		headers,
 		body: body ?? '',
 		keys,
 		date: fixed.date,
 		nonce: fixed.nonce,
 	});
-	return { url: url.toString(), method, headers: signedHeaders, body };
+	const url = `${origin}${path}${search ? `?${search}` : ''}`;
+	return { url, method, headers: signedHeaders, body };
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes } from 'node:crypto';
 
 import { canonicalQueryString } from './encoding';
 
@@ -19,6 +19,8 @@ export interface Acs3SignInput {
 	path: string;
 	/** Decoded query parameters, in any order. */
 	query: Array<[string, string]>;
+	/** The canonical query string, when the caller has already encoded `query` (saves encoding twice). */
+	canonicalQuery?: string;
 	/** Headers to send besides the ones the signer adds (e.g. `x-acs-action`, `content-type`). */
 	headers: Record<string, string>;
 	/** The exact body bytes that go on the wire (empty string when there is no body). */
@@ -30,8 +32,50 @@ export interface Acs3SignInput {
 	nonce?: string;
 }
 
+/** One-shot `crypto.hash` (Node 20.12+) is about twice as fast as a `Hash` object for small inputs. */
+const oneShotHash = typeof hash === 'function';
+
 export function sha256Hex(data: string | Buffer): string {
+	if (oneShotHash) return hash('sha256', data, 'hex');
 	return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * HMAC-SHA256 (RFC 2104) from one-shot hashes, with the key's padded blocks prepared once per
+ * secret: a third cheaper than `createHmac`, which imports the key again on every call. The
+ * pads live only in this process's memory, like the decrypted credential itself.
+ */
+const HMAC_BLOCK_BYTES = 64;
+const HMAC_CACHE_LIMIT = 16;
+const hmacPads = new Map<string, { inner: Buffer; outer: Buffer }>();
+
+function padsFor(secret: string): { inner: Buffer; outer: Buffer } {
+	let pads = hmacPads.get(secret);
+	if (pads === undefined) {
+		let key = Buffer.from(secret, 'utf8');
+		if (key.length > HMAC_BLOCK_BYTES) key = createHash('sha256').update(key).digest();
+		// The outer block has room for the inner digest (32 bytes) after the pad.
+		pads = {
+			inner: Buffer.alloc(HMAC_BLOCK_BYTES, 0x36),
+			outer: Buffer.alloc(HMAC_BLOCK_BYTES + 32),
+		};
+		pads.outer.fill(0x5c, 0, HMAC_BLOCK_BYTES);
+		for (let i = 0; i < key.length; i++) {
+			pads.inner[i] ^= key[i];
+			pads.outer[i] ^= key[i];
+		}
+		if (hmacPads.size >= HMAC_CACHE_LIMIT) hmacPads.clear();
+		hmacPads.set(secret, pads);
+	}
+	return pads;
+}
+
+export function hmacSha256Hex(secret: string, message: string): string {
+	if (!oneShotHash) return createHmac('sha256', secret).update(message).digest('hex');
+	const pads = padsFor(secret);
+	const inner = hash('sha256', Buffer.concat([pads.inner, Buffer.from(message, 'utf8')]), 'buffer');
+	inner.copy(pads.outer, HMAC_BLOCK_BYTES);
+	return hash('sha256', pads.outer, 'hex');
 }
 
 /** The UTC timestamp format of `x-acs-date`: ISO 8601 without milliseconds. */
@@ -39,9 +83,30 @@ export function acsTimestamp(at: Date = new Date()): string {
 	return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The current second's timestamp, formatted once per second rather than once per request. */
+const clock = { second: Number.NaN, text: '' };
+function currentTimestamp(): string {
+	const second = Math.floor(Date.now() / 1000);
+	if (second !== clock.second) {
+		clock.second = second;
+		clock.text = acsTimestamp(new Date(second * 1000));
+	}
+	return clock.text;
+}
+
+/** Random bytes drawn in blocks: one `randomBytes` call per 256 nonces instead of one per nonce. */
+const NONCE_BYTES = 16;
+const noncePool = { bytes: Buffer.alloc(0), offset: 0 };
+
 /** 32 random hex characters, the shape the official SDK uses for `x-acs-signature-nonce`. */
 export function makeNonce(): string {
-	return randomBytes(16).toString('hex');
+	if (noncePool.offset + NONCE_BYTES > noncePool.bytes.length) {
+		noncePool.bytes = randomBytes(NONCE_BYTES * 256);
+		noncePool.offset = 0;
+	}
+	const start = noncePool.offset;
+	noncePool.offset += NONCE_BYTES;
+	return noncePool.bytes.toString('hex', start, start + NONCE_BYTES);
 }
 
 /** Whether a header takes part in the V3 signature: `host`, `content-type` and every `x-acs-*`. */
@@ -60,20 +125,29 @@ export function canonicalRequest(
 	headers: Record<string, string>,
 	hashedPayload: string,
 ): { canonical: string; signedHeaders: string } {
-	const signed = Object.keys(headers)
-		.map((name) => [name.toLowerCase(), String(headers[name]).trim()] as [string, string])
-		.filter(([name]) => isSignedHeader(name))
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	const canonicalHeaders = signed.map(([name, value]) => `${name}:${value}\n`).join('');
-	const signedHeaders = signed.map(([name]) => name).join(';');
-	const canonical = [
-		method.toUpperCase(),
-		path,
-		canonicalQueryString(query),
-		canonicalHeaders,
-		signedHeaders,
-		hashedPayload,
-	].join('\n');
+	return canonicalRequestWith(method, path, canonicalQueryString(query), headers, hashedPayload);
+}
+
+function canonicalRequestWith(
+	method: string,
+	path: string,
+	canonicalQuery: string,
+	headers: Record<string, string>,
+	hashedPayload: string,
+): { canonical: string; signedHeaders: string } {
+	const signed: Array<[string, string]> = [];
+	for (const name in headers) {
+		const lower = name.toLowerCase();
+		if (isSignedHeader(lower)) signed.push([lower, String(headers[name]).trim()]);
+	}
+	signed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	let canonicalHeaders = '';
+	let signedHeaders = '';
+	for (const [name, value] of signed) {
+		canonicalHeaders += `${name}:${value}\n`;
+		signedHeaders += signedHeaders ? `;${name}` : name;
+	}
+	const canonical = `${method.toUpperCase()}\n${path}\n${canonicalQuery}\n${canonicalHeaders}\n${signedHeaders}\n${hashedPayload}`;
 	return { canonical, signedHeaders };
 }
 
@@ -85,27 +159,27 @@ export function canonicalRequest(
 export function signAcs3(input: Acs3SignInput): Record<string, string> {
 	const { keys } = input;
 	const hashedPayload = sha256Hex(input.body);
-	const headers: Record<string, string> = {
-		...input.headers,
-		host: input.host,
-		'x-acs-date': input.date ?? acsTimestamp(),
-		'x-acs-signature-nonce': input.nonce ?? makeNonce(),
-		'x-acs-content-sha256': hashedPayload,
-		'x-acs-credentials-provider': keys.securityToken ? 'static_sts' : 'static_ak',
-	};
+	// Assigned one by one: an object literal that spreads and then adds keys takes a slow path in V8
+	// that costs more than the whole signature.
+	const headers: Record<string, string> = Object.assign({}, input.headers);
+	headers.host = input.host;
+	headers['x-acs-date'] = input.date ?? currentTimestamp();
+	headers['x-acs-signature-nonce'] = input.nonce ?? makeNonce();
+	headers['x-acs-content-sha256'] = hashedPayload;
+	headers['x-acs-credentials-provider'] = keys.securityToken ? 'static_sts' : 'static_ak';
 	if (keys.securityToken) {
 		headers['x-acs-accesskey-id'] = keys.accessKeyId;
 		headers['x-acs-security-token'] = keys.securityToken;
 	}
-	const { canonical, signedHeaders } = canonicalRequest(
+	const { canonical, signedHeaders } = canonicalRequestWith(
 		input.method,
 		input.path,
-		input.query,
+		input.canonicalQuery ?? canonicalQueryString(input.query),
 		headers,
 		hashedPayload,
 	);
 	const stringToSign = `${ACS3_ALGORITHM}\n${sha256Hex(canonical)}`;
-	const signature = createHmac('sha256', keys.accessKeySecret).update(stringToSign).digest('hex');
+	const signature = hmacSha256Hex(keys.accessKeySecret, stringToSign);
 	headers.Authorization = `${ACS3_ALGORITHM} Credential=${keys.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
 	return headers;
 }

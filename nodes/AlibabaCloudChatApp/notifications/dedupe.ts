@@ -1,11 +1,17 @@
 import type { ChatAppEvent } from './types';
 
-/** Seen keys kept at most; the oldest go first. ~5,000 short strings stay well under 1 MB of static data. */
+/** Seen keys kept at most per trigger; the oldest go first. About 75 kB of static data (seenStore.ts). */
 export const DEDUPE_MAX_KEYS = 5_000;
-/** CAMS re-pushes within about 15 minutes (cams-api.md 4.2); an hour covers that with margin. */
+/**
+ * CAMS retries a push at 1 and 5 minutes (https://help.aliyun.com/zh/chatapp/developer-reference/chatappaudit-1),
+ * other Alibaba Cloud receipts up to 10 minutes; an hour covers that with margin.
+ */
 export const DEDUPE_TTL_MS = 60 * 60 * 1000;
 
-/** Seen key → when it was first seen (epoch ms), in insertion order. Stored in workflow static data. */
+/**
+ * Seen key → when it was first seen (epoch ms), in insertion order: the plain store of dropDuplicates.
+ * The trigger keeps the compact form of seenStore.ts instead (and still reads this one).
+ */
 export type SeenKeys = Record<string, number>;
 
 export interface DedupeLimits {
@@ -16,7 +22,8 @@ export interface DedupeLimits {
 const DEFAULT_LIMITS: DedupeLimits = { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_TTL_MS };
 
 /**
- * What makes two pushed events the same (cams-api.md 4.1): MessageId + Status for a status report,
+ * What makes two pushed events the same (suggested in
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/configure-message-receipts): MessageId + Status for a status report,
  * MessageId for an inbound message, and for an audit the template, language, status and V2 type
  * plus the number, so that phone and WABA events (no template) do not collide. Audits carry no
  * time, so a template that passes, is paused and passes again within the TTL loses its second

@@ -1,11 +1,13 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { SeenKeys } from '../notifications/dedupe';
+import { guardScope } from '../notifications/dedupeGuard';
 import { parseIdList } from '../notifications/filter';
 import type { SelectionSettings } from '../notifications/pipeline';
 import { PATH_SECRET_PATTERN } from '../notifications/secret';
+import type { CompactSeenStore } from '../notifications/seenStore';
 import type { EventKind } from '../notifications/types';
+import { DEFAULT_MEDIA_POLICY, type MediaPolicy } from '../transport/media';
 import {
 	callbackKindsFor,
 	type RegistrationRecords,
@@ -34,6 +36,7 @@ export function assertUsablePathSecret(context: IHookFunctions): void {
 
 export interface ReceiveSettings extends SelectionSettings {
 	downloadMedia: boolean;
+	media: MediaPolicy;
 }
 
 interface TriggerOptions {
@@ -41,6 +44,21 @@ interface TriggerOptions {
 	inboundTypes?: string[];
 	allowedIds?: string;
 	downloadMedia?: boolean;
+	allowHttpMedia?: boolean;
+	maxMediaSizeMb?: number;
+	mediaTimeoutSeconds?: number;
+}
+
+function mediaPolicy(options: TriggerOptions): MediaPolicy {
+	const positive = (value: number | undefined) =>
+		typeof value === 'number' && value > 0 ? value : undefined;
+	const maxMb = positive(options.maxMediaSizeMb);
+	const seconds = positive(options.mediaTimeoutSeconds);
+	return {
+		allowHttp: options.allowHttpMedia === true,
+		maxBytes: maxMb ? Math.floor(maxMb * 1024 * 1024) : DEFAULT_MEDIA_POLICY.maxBytes,
+		timeoutMs: seconds ? seconds * 1000 : DEFAULT_MEDIA_POLICY.timeoutMs,
+	};
 }
 
 export function readReceiveSettings(context: IWebhookFunctions): ReceiveSettings {
@@ -57,6 +75,7 @@ export function readReceiveSettings(context: IWebhookFunctions): ReceiveSettings
 		},
 		deduplicate: context.getNodeParameter('deduplicate', true) as boolean,
 		downloadMedia: options.downloadMedia === true,
+		media: mediaPolicy(options),
 	};
 }
 
@@ -77,8 +96,14 @@ function assertRegistrationCredential(context: IHookFunctions): void {
 	);
 }
 
-/** What activation should write into CAMS; undefined when "Configure Callback in CAMS" is off. */
+/**
+ * What activation should write into CAMS; undefined when "Configure Callback in CAMS" is off, and
+ * for a test listen ("Listen for test event", mode `manual`): n8n gives a test webhook fresh static
+ * data, so it cannot see what production registered, and pointing the number or the channel at the
+ * test URL would take events away from the active workflow. The test URL is for pasting instead.
+ */
 export function readRegistrationTarget(context: IHookFunctions): RegistrationTarget | undefined {
+	if (context.getMode() === 'manual') return undefined;
 	if (!(context.getNodeParameter('configureCallback', false) as boolean)) return undefined;
 	assertRegistrationCredential(context);
 	const kinds = callbackKindsFor(context.getNodeParameter('events', []) as string[]);
@@ -97,7 +122,7 @@ export function readRegistrationTarget(context: IHookFunctions): RegistrationTar
 		);
 	}
 	const takeOver = context.getNodeParameter('takeOverCallback', false) as boolean;
-	return { url, channelId, phoneNumber, kinds, takeOver, isTest: context.getMode() === 'manual' };
+	return { url, channelId, phoneNumber, kinds, takeOver };
 }
 
 function nodeData(context: TriggerContext): IDataObject {
@@ -113,10 +138,20 @@ export function saveRegistrations(context: IHookFunctions, records: Registration
 	nodeData(context)[REGISTRATIONS] = records as unknown as IDataObject;
 }
 
-export function readSeenKeys(context: IWebhookFunctions): SeenKeys | undefined {
-	return nodeData(context)[SEEN_KEYS] as SeenKeys | undefined;
+export function readStoredSeen(context: IWebhookFunctions): unknown {
+	return nodeData(context)[SEEN_KEYS];
 }
 
-export function saveSeenKeys(context: IWebhookFunctions, seen: SeenKeys): void {
-	nodeData(context)[SEEN_KEYS] = seen;
+/** Called only when the key set changed, so n8n saves the workflow only then. */
+export function saveSeenStore(context: IWebhookFunctions, store: CompactSeenStore): void {
+	nodeData(context)[SEEN_KEYS] = store as unknown as IDataObject;
+}
+
+/**
+ * Which in-memory de-duplication scope a push belongs to. Test webhooks get none: n8n gives them a
+ * fresh static data object, and a test push must not hide a production one (or the reverse).
+ */
+export function dedupeScope(context: IWebhookFunctions): string | undefined {
+	if (context.getMode() === 'manual') return undefined;
+	return guardScope(context.getWorkflow().id, context.getNode().id);
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_MEDIA_MAX_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../transport/media';
+
 /** Events CAMS pushes to the channel-level callback (ChatAppAudit), not to a number's callbacks. */
 export const CHANNEL_LEVEL_EVENTS = [
 	'phoneNameUpdate',
@@ -136,7 +138,7 @@ export const deduplicateField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to drop events already received in the last hour (up to 5,000 remembered). CAMS may push the same event twice after a network error or a slow answer.',
+		'Whether to drop events already received in the last hour (up to 5,000 remembered). CAMS may push the same event twice after a network error or a slow answer. Holds for simultaneous pushes within one n8n process, and across restarts; not between several webhook processes (queue mode).',
 };
 
 export const triggerOptions: INodeProperties = {
@@ -147,6 +149,15 @@ export const triggerOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Allow HTTP Media Links',
+			name: 'allowHttpMedia',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/events': ['inboundMessage'] } },
+			description:
+				'Whether to also download media from plain http:// links, e.g. from a local test endpoint. CAMS sends https:// links; other links get a "mediaError" on their item.',
+		},
+		{
 			displayName: 'Download Media',
 			name: 'downloadMedia',
 			type: 'boolean',
@@ -154,6 +165,25 @@ export const triggerOptions: INodeProperties = {
 			displayOptions: { show: { '/events': ['inboundMessage'] } },
 			description:
 				'Whether to download the file of image, video, audio and document messages into the binary field "data". The link in the message expires after 7 days.',
+		},
+		{
+			displayName: 'Max Media Size (MB)',
+			name: 'maxMediaSizeMb',
+			type: 'number',
+			typeOptions: { minValue: 0.001, numberPrecision: 3 },
+			default: DEFAULT_MEDIA_MAX_MB,
+			displayOptions: { show: { '/events': ['inboundMessage'] } },
+			description:
+				'Larger files are not downloaded; their item gets a "mediaError". WhatsApp media is at most 100 MB (documents).',
+		},
+		{
+			displayName: 'Media Download Timeout (Seconds)',
+			name: 'mediaTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MEDIA_TIMEOUT_SECONDS,
+			displayOptions: { show: { '/events': ['inboundMessage'] } },
+			description: 'A download that takes longer is stopped; its item gets a "mediaError"',
 		},
 		{
 			displayName: 'Message Types to Keep',

@@ -1,10 +1,10 @@
 import type { IWebhookFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ChatAppEvent, InboundMedia } from '../notifications/types';
-import { downloadInboundMedia } from '../transport/media';
+import { downloadInboundMedia, type MediaPolicy } from '../transport/media';
 
-/** Parallel downloads per push: enough to be quick, few enough not to hammer OSS or n8n's memory. */
-const MEDIA_CONCURRENCY = 4;
+/** Parallel downloads per push: each may hold up to the size cap in memory until it is stored. */
+const MEDIA_CONCURRENCY = 2;
 
 export function toItems(events: ChatAppEvent[]): INodeExecutionData[] {
 	return events.map((event) => ({ json: event }));
@@ -13,14 +13,15 @@ export function toItems(events: ChatAppEvent[]): INodeExecutionData[] {
 async function withMedia(
 	context: IWebhookFunctions,
 	event: ChatAppEvent,
+	policy: MediaPolicy,
 ): Promise<INodeExecutionData> {
 	const media = event.media as InboundMedia | null | undefined;
 	if (!media?.url) return { json: event };
 	try {
-		const data = await downloadInboundMedia.call(context, { ...media, url: media.url });
+		const data = await downloadInboundMedia.call(context, { ...media, url: media.url }, policy);
 		return { json: event, binary: { data } };
 	} catch (error) {
-		// One expired or unreachable link must not cost the other events: the item says what failed.
+		// A refused, expired, oversize or slow link must not cost the push: the item says what failed.
 		return { json: { ...event, mediaError: (error as Error).message } };
 	}
 }
@@ -29,13 +30,14 @@ async function withMedia(
 export async function toItemsWithMedia(
 	context: IWebhookFunctions,
 	events: ChatAppEvent[],
+	policy: MediaPolicy,
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = new Array(events.length);
 	let next = 0;
 	const worker = async () => {
 		while (next < events.length) {
 			const index = next++;
-			items[index] = await withMedia(context, events[index]);
+			items[index] = await withMedia(context, events[index], policy);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(MEDIA_CONCURRENCY, events.length) }, worker));

@@ -28,7 +28,7 @@ export const registrationFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether activating the workflow writes this webhook URL into CAMS (WhatsApp numbers) and deactivating it puts the previous URLs back. Uses the credential above.',
+			'Whether activating the workflow writes this webhook URL into CAMS (WhatsApp numbers only) and deactivating it puts the previous URLs back. "Listen for test event" changes nothing in CAMS. Uses the credential above.',
 	},
 	{
 		...channelLocator,
@@ -49,12 +49,12 @@ export const registrationFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to replace a callback URL that another system set on this number. Without it, activation stops and shows that URL. The replaced URL is restored on deactivation.',
+			'Whether to replace callbacks this trigger did not set: a URL of another system on the number (restored on deactivation), and the channel-level URL, which CAMS cannot read back (its HTTP push is switched off on deactivation). Without it, activation stops and says what is there.',
 		displayOptions: showWhenConfiguring,
 	},
 	{
 		displayName:
-			'CAMS cannot report the channel-level URL used by template review and account events, so activation replaces whatever is there and deactivation switches it off.',
+			'Template review and account events use the channel-level URL, which CAMS cannot report: activation stops unless this trigger set it before or "Take Over Existing Callback" is on; deactivation switches its HTTP push off.',
 		name: 'registrationNotice',
 		type: 'notice',
 		default: '',
@@ -62,10 +62,10 @@ export const registrationFields: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Testing ("Listen for test event") points the number at the test URL until the test ends, then puts the production URL back.',
+			'Testing ("Listen for test event") changes nothing in CAMS: to receive test pushes, paste the Test URL above where CAMS should send them.',
 		name: 'testNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { configureCallback: [true], events: NUMBER_LEVEL_EVENTS } },
+		displayOptions: showWhenConfiguring,
 	},
 ];

@@ -1,6 +1,3 @@
-import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import type { HttpFlag, PhoneCallbacks, PhoneCallbackUpdate } from '../transport/webhooks';
 
 /**
@@ -10,7 +7,7 @@ import type { HttpFlag, PhoneCallbacks, PhoneCallbackUpdate } from '../transport
  */
 export type CallbackKind = 'inbound' | 'status' | 'account';
 
-const PHONE_KINDS = ['inbound', 'status'] as const;
+export const PHONE_KINDS = ['inbound', 'status'] as const;
 
 const KIND_OF_EVENT: Record<string, CallbackKind | undefined> = {
 	inboundMessage: 'inbound',
@@ -36,15 +33,14 @@ export function callbackKindsFor(events: string[]): CallbackKind[] {
 	return (['inbound', 'status', 'account'] as const).filter((kind) => kinds.has(kind));
 }
 
-/** What activation should register. */
+/** What activation should register (production only: test listens register nothing). */
 export interface RegistrationTarget {
-	/** This webhook's URL (production, or test while "Listen for test event" runs). */
+	/** This webhook's production URL. */
 	url: string;
 	channelId: string;
 	phoneNumber: string;
 	kinds: CallbackKind[];
 	takeOver: boolean;
-	isTest: boolean;
 }
 
 /** What activation did, kept in static data (keyed by URL) so that deactivation can undo it. */
@@ -63,7 +59,7 @@ function pathTail(url: string): string {
 	return url.split('?')[0].replace(/\/+$/, '').split('/').slice(-2).join('/');
 }
 
-/** The same node's other URL: `/webhook/<id>/<secret>` vs `/webhook-test/<id>/<secret>`. */
+/** The same node's other URL: `/webhook/<id>/<secret>` vs `/webhook-test/<id>/<secret>` (older versions registered test URLs). */
 export function sameNodeUrl(url: string, ourUrl: string): boolean {
 	return url !== '' && pathTail(url) === pathTail(ourUrl);
 }
@@ -99,37 +95,33 @@ export function isRegistered(
 	);
 }
 
-/** Callbacks of the number that point somewhere else than this node (its test/production twin excluded). */
-export function foreignCallbacks(
-	target: RegistrationTarget,
-	phone: PhoneCallbacks,
-): Array<{ kind: CallbackKind; url: string }> {
-	return PHONE_KINDS.filter((kind) => target.kinds.includes(kind))
-		.map((kind) => ({ kind, url: phone[kind] }))
-		.filter(({ url }) => url !== '' && url !== target.url && !sameNodeUrl(url, target.url));
-}
-
-/** Why activation stops: the number already pushes elsewhere, and where. */
-export function foreignCallbackError(
-	node: INode,
-	target: RegistrationTarget,
-	foreign: Array<{ kind: CallbackKind; url: string }>,
-): NodeOperationError {
-	// The URL goes into the message itself: activation errors are often shown without the description.
-	const urls = [...new Set(foreign.map(({ url }) => url))].join(' and ');
-	const where = foreign.map(({ kind, url }) => `${CALLBACK_FIELD[kind]}: ${url}`).join('; ');
-	return new NodeOperationError(
-		node,
-		`Business number ${target.phoneNumber} already pushes to ${urls}`,
-		{
-			description: `${where}. Turn on "Take Over Existing Callback" to replace it (it is put back when this workflow is deactivated), or remove it in the CAMS console`,
-		},
-	);
+/** A callback that may belong to another system; `url` is '' for the channel's, which CAMS cannot report. */
+export interface ForeignCallback {
+	kind: CallbackKind;
+	url: string;
 }
 
 /**
- * The URLs to restore on deactivation. Re-registering keeps the original previous URL. A test run
- * restores the production URL it displaced; production does not restore a stale test URL.
+ * Callbacks the registration would replace that are not this node's: the number's URLs that point
+ * elsewhere, and the channel URL unless one of this node's records says it set it.
+ */
+export function foreignCallbacks(
+	target: RegistrationTarget,
+	phone: PhoneCallbacks,
+	records: RegistrationRecords,
+): ForeignCallback[] {
+	const foreign: ForeignCallback[] = PHONE_KINDS.filter((kind) => target.kinds.includes(kind))
+		.map((kind) => ({ kind, url: phone[kind] }))
+		.filter(({ url }) => url !== '' && url !== target.url && !sameNodeUrl(url, target.url));
+	if (target.kinds.includes('account') && knownAccountUrl(target, records) === '') {
+		foreign.push({ kind: 'account', url: '' });
+	}
+	return foreign;
+}
+
+/**
+ * The URLs to restore on deactivation. Re-registering keeps the original previous URL; a stale
+ * test URL of this node (registered by older versions) is not restored.
  */
 export function previousUrls(
 	target: RegistrationTarget,
@@ -140,7 +132,7 @@ export function previousUrls(
 	for (const kind of target.kinds) {
 		const current = currentUrl(kind, target, phone, records);
 		if (current === target.url) previous[kind] = records[target.url]?.previous[kind] ?? '';
-		else if (sameNodeUrl(current, target.url) && !target.isTest) previous[kind] = '';
+		else if (sameNodeUrl(current, target.url)) previous[kind] = '';
 		else previous[kind] = current;
 	}
 	return previous;
@@ -162,8 +154,9 @@ export function phoneRegistration(
 
 /**
  * The UpdatePhoneWebhook call that undoes a registration, or undefined when nothing of ours is left
- * (someone else replaced our URL meanwhile). Our transport cannot send an empty URL, so a callback
- * that had none before keeps our URL; when no other URL remains, HTTP push is switched off instead.
+ * (someone else replaced our URL meanwhile). The CAMS documentation does not say that an empty URL
+ * clears a callback, so none is sent: a callback that had no URL before keeps ours, and when no
+ * other URL remains, HTTP push is switched off instead (see the README, "Configure Callback").
  */
 export function phoneRestoration(
 	record: RegistrationRecord,

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationModule } from '../operation';
 import * as getAll from './getAll.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendBulkTemplate from './sendBulkTemplate.operation';
 import * as sendTemplate from './sendTemplate.operation';
 import * as uploadMedia from './uploadMedia.operation';
@@ -28,6 +29,13 @@ export const description: INodeProperties[] = [
 				value: 'getAll',
 				description: 'List sent and received messages of a business number',
 				action: 'Get many messages',
+			},
+			{
+				name: 'Send and Wait for Response',
+				value: 'sendAndWait',
+				description:
+					'Send a message with approve/decline links or a form link and pause the workflow until the person answers',
+				action: 'Send message and wait for response',
 			},
 			{
 				name: 'Send Bulk Template',
@@ -61,6 +69,7 @@ export const description: INodeProperties[] = [
 	},
 	...sendTemplate.description,
 	...send.description,
+	...sendAndWait.description,
 	...sendBulkTemplate.description,
 	...getAll.description,
 	...uploadMedia.description,

@@ -64,10 +64,14 @@ function toText(value: unknown): string | undefined {
 	return text === '' ? undefined : text;
 }
 
-/** Reads and checks one item's template send; throws before any send when something is missing. */
+/**
+ * Reads and checks one item's template send; throws before any send when something is missing.
+ * `fill` gives values the node sets itself (Send and Wait fills the URL buttons' variables).
+ */
 export async function readTemplateSend(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	fill?: (detail: IDataObject) => Record<string, string>,
 ): Promise<TemplateSend> {
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
 	const { channelId, from, to } = readSenderAndRecipient(this, channelType, itemIndex);
@@ -86,6 +90,7 @@ export async function readTemplateSend(
 	const values = variableValues(this, itemIndex, wanted);
 	const mediaVariable = mediaHeaderVariable(detail);
 	if (mediaVariable && options.headerMediaUrl) values[mediaVariable] = options.headerMediaUrl;
+	if (fill) Object.assign(values, fill(detail));
 
 	const params: Record<string, string> = {};
 	for (const [name, value] of Object.entries(values)) {

@@ -117,7 +117,8 @@ export const buttonsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'https://example.com/orders/$(orderId)',
-					description: 'The link; a variable at the end, e.g. $(orderId), makes it dynamic',
+					description:
+						"The link; a variable at the end, e.g. $(orderId), makes it dynamic. For Send and Wait for Response: your n8n's address + /webhook-waiting/$(resumePath).",
 					displayOptions: show('URL'),
 				},
 			],

@@ -18,6 +18,7 @@ import {
 	ACS3_ALGORITHM,
 	acsTimestamp,
 	canonicalRequest,
+	hmacSha256Hex,
 	isSignedHeader,
 	makeNonce,
 	sha256Hex,
@@ -467,6 +468,46 @@ describe('ACS3 canonical request', () => {
 		});
 		expect(headers['x-acs-date']).toMatch(/Z$/);
 		expect(headers['x-acs-signature-nonce']).toMatch(/^[0-9a-f]{32}$/);
+	});
+
+	it('stamps the current second and never repeats a nonce across pool refills', () => {
+		const before = acsTimestamp();
+		const sign = () =>
+			signAcs3({
+				method: 'POST',
+				host: 'h',
+				path: '/',
+				query: [],
+				headers: {},
+				body: '',
+				keys: { accessKeyId: 'a', accessKeySecret: 'b' },
+			});
+		const stamped = sign()['x-acs-date'];
+		expect([before, acsTimestamp()]).toContain(stamped);
+		// 2,000 nonces cross several refills of the random pool (256 nonces each).
+		const nonces = new Set(Array.from({ length: 2000 }, () => sign()['x-acs-signature-nonce']));
+		expect(nonces.size).toBe(2000);
+	});
+
+	it('computes HMAC-SHA256 exactly as createHmac does, for short, block-sized, long and unicode keys', () => {
+		const keys = [
+			'b',
+			'k'.repeat(63),
+			'k'.repeat(64),
+			'k'.repeat(65),
+			'x'.repeat(200),
+			'clé秘密🔑',
+		];
+		for (const key of keys) {
+			for (const message of ['', 'ACS3-HMAC-SHA256\n' + 'ab'.repeat(32), 'é€😀'.repeat(40)]) {
+				expect(hmacSha256Hex(key, message)).toBe(
+					createHmac('sha256', key).update(message).digest('hex'),
+				);
+			}
+		}
+		// Twice with the same key: the cached pads are not altered by use.
+		expect(hmacSha256Hex('b', 'm')).toBe(hmacSha256Hex('b', 'm'));
+		expect(hmacSha256Hex('b', 'm')).toBe(createHmac('sha256', 'b').update('m').digest('hex'));
 	});
 
 	it('hashes Buffer bodies as bytes, the same as the equal string', () => {

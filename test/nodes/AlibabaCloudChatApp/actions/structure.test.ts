@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import { AlibabaCloudChatApp } from '../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node';
 import { resources } from '../../../../nodes/AlibabaCloudChatApp/actions/resources';
@@ -25,7 +26,8 @@ describe('node structure', () => {
 					property.name === 'operation' &&
 					property.displayOptions?.show?.resource?.includes(resource),
 			)!;
-			const offered = optionValues(selector);
+			// Send and Wait handles the first item and parks the execution; the node class runs it.
+			const offered = optionValues(selector).filter((value) => value !== SEND_AND_WAIT_OPERATION);
 			expect([...offered].sort()).toEqual(Object.keys(resources[resource]).sort());
 			expect(offered).toContain(selector.default);
 			for (const operation of offered) {
@@ -34,6 +36,28 @@ describe('node structure', () => {
 			}
 		},
 	);
+
+	it('has Send and Wait for Response on Message only, with the waiting webhooks n8n needs', () => {
+		const withSendAndWait = properties.filter(
+			(property) =>
+				property.name === 'operation' && optionValues(property).includes(SEND_AND_WAIT_OPERATION),
+		);
+		expect(withSendAndWait.map((property) => property.displayOptions?.show?.resource)).toEqual([
+			['message'],
+		]);
+		expect(withSendAndWait[0].default).not.toBe(SEND_AND_WAIT_OPERATION);
+		const { webhooks } = new AlibabaCloudChatApp().description;
+		expect(
+			webhooks?.map(({ httpMethod, restartWebhook, responseData }) => [
+				httpMethod,
+				restartWebhook,
+				responseData,
+			]),
+		).toEqual([
+			['GET', true, ''],
+			['POST', true, ''],
+		]);
+	});
 
 	it('gives every operation option a name, description and sentence-case action', () => {
 		for (const selector of properties.filter((property) => property.name === 'operation')) {

@@ -2,7 +2,10 @@
  * Drives the trigger the way n8n 2.8.4 does: its webhook() runs in n8n-core's real WebhookContext
  * (test/helpers/n8nCore.ts), the lifecycle methods in a real HookContext, and the HTTP answer is
  * derived from the return value exactly as n8n's `executeWebhook` (webhook-helpers.js) and
- * `WebhookRequestHandler` do. Static data is carried from call to call like n8n's database would.
+ * `WebhookRequestHandler` do. Static data is carried from call to call like n8n's database would,
+ * except for test webhooks: n8n 2.8.4 builds their workflow with `staticData: {}`
+ * (test-webhooks.js `toWorkflow`) and carries that object only from one listen's create() to its
+ * delete() and its one webhook call, so the harness gives them their own fresh object too.
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -110,14 +113,21 @@ export interface PostOptions {
 	rawBody?: Buffer | null;
 	/** What `getBodyData()` returns (n8n's parsed body). */
 	body?: unknown;
-	/** Static data of the workflow before the call; updated in place afterwards. */
+	/**
+	 * Static data of the workflow before the call; updated in place afterwards. Ignored in mode
+	 * `manual` (a test webhook), which gets `testStaticData` or a fresh object, as in n8n.
+	 */
 	staticData?: IDataObject;
+	/** The static data of one test listen (mode `manual`); fresh when omitted. */
+	testStaticData?: IDataObject;
 	mode?: 'webhook' | 'manual';
 	/** The response object to write to, to watch it while webhook() runs. */
 	response?: FakeResponse;
 }
 
 export interface PostResult extends HttpAnswer {
+	/** Bytes of static data n8n would write after this call (0 when it would write nothing). */
+	savedBytes: number;
 	items: INodeExecutionData[];
 	result: IWebhookResponseData;
 	response: FakeResponse;
@@ -146,12 +156,16 @@ export async function post(options: PostOptions): Promise<PostResult> {
 		webhookData: { webhookDescription: description },
 	});
 	context.harness.node.webhookId = WEBHOOK_ID;
-	if (options.staticData) context.harness.workflow.overrideStaticData(options.staticData);
+	const staticData =
+		options.mode === 'manual' ? (options.testStaticData ?? {}) : options.staticData;
+	const { workflow } = context.harness;
+	if (staticData) load(workflow, staticData);
 	const result = await triggerNode.webhook.call(context);
-	if (options.staticData) persist(context.harness.workflow.staticData, options.staticData);
+	const savedBytes = staticData ? save(workflow, staticData) : 0;
 	const answer = n8nAnswer(result, response, description);
 	return {
 		...answer,
+		savedBytes,
 		items: result.workflowData?.[0] ?? [],
 		result,
 		response,
@@ -159,12 +173,26 @@ export async function post(options: PostOptions): Promise<PostResult> {
 	};
 }
 
-/** What n8n would store: the static data without the change marker n8n strips before saving. */
-function persist(source: IDataObject, target: IDataObject): void {
-	const saved = JSON.parse(JSON.stringify(source)) as IDataObject;
+/**
+ * What n8n does per request: the workflow gets its own copy of the stored static data (n8n reads
+ * it from the database for each request), so concurrent calls do not see each other's changes.
+ */
+function load(workflow: Harness['workflow'], stored: IDataObject): void {
+	workflow.overrideStaticData(JSON.parse(JSON.stringify(stored)) as IDataObject);
+	workflow.staticData.__dataChanged = false;
+}
+
+/**
+ * What n8n saves afterwards: the whole object, only when it was changed, without the change
+ * marker; the last save wins. Returns the bytes written.
+ */
+function save(workflow: Harness['workflow'], target: IDataObject): number {
+	if (workflow.staticData.__dataChanged !== true) return 0;
+	const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 	delete saved.__dataChanged;
 	for (const key of Object.keys(target)) delete target[key];
 	Object.assign(target, saved);
+	return Buffer.byteLength(JSON.stringify(saved));
 }
 
 export interface HookOptions {
@@ -174,7 +202,12 @@ export interface HookOptions {
 	credentials?: ICredentialDataDecryptedObject | IDataObject;
 	/** Static data of the workflow; updated in place after the call, as n8n saves it. */
 	staticData: IDataObject;
+	/**
+	 * A test listen ("Listen for test event"): it never sees `staticData`, only `testStaticData`
+	 * (pass the same object to its create() and delete(), as n8n carries it) or a fresh object.
+	 */
 	isTest?: boolean;
+	testStaticData?: IDataObject;
 }
 
 type Lifecycle = 'checkExists' | 'create' | 'delete';
@@ -193,12 +226,14 @@ export async function runLifecycle(method: Lifecycle, options: HookOptions): Pro
 		} as never,
 	}) as IHookFunctions & { harness: Harness };
 	context.harness.node.webhookId = WEBHOOK_ID;
-	context.harness.workflow.overrideStaticData(options.staticData);
+	const staticData = options.isTest ? (options.testStaticData ?? {}) : options.staticData;
+	load(context.harness.workflow, staticData);
 	if (options.webhookBaseUrl) {
 		context.harness.additionalData.webhookBaseUrl = `${options.webhookBaseUrl}/webhook`;
 		context.harness.additionalData.webhookTestBaseUrl = `${options.webhookBaseUrl}/webhook-test`;
 	}
+	// n8n saves nothing when the method throws (e.g. clearWebhooks stops before saveStaticData).
 	const result = await triggerNode.webhookMethods.default[method].call(context);
-	persist(context.harness.workflow.staticData, options.staticData);
+	save(context.harness.workflow, staticData);
 	return result;
 }

@@ -1,0 +1,185 @@
+// `npm run bench:n8n`: the Chat App Trigger's webhook path in a real n8n 2.8.4, side by side with an earlier
+// version of the package in the same run (a ratio, so a busy machine hits both alike). For each version: a fresh
+// n8n with that package, an active trigger (all events, de-duplication on) → NoOp, 40 warm-up pushes, then
+// PUSHES single-event pushes at CONCURRENCY in flight; ack latency p50/p99 and pushes per second.
+//
+//   npm run bench:n8n [-- --baseline <git ref>] [--pushes 400] [--concurrency 20]
+//
+// The baseline defaults to 75bfee4, the package the performance issue measured (61 pushes/s at concurrency 20).
+// It is checked out into a temporary git worktree, built with this checkout's node_modules, packed and removed.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { TRIGGER_TYPE } from '../../scripts/n8n/chatapp.mjs';
+import { cliOptions, REPO_ROOT } from '../../scripts/n8n/common.mjs';
+import { launch, packPackage } from '../../scripts/n8n/runtime.mjs';
+
+const options = cliOptions();
+const BASELINE = options.opt('--baseline', '75bfee4');
+const PUSHES = Number(options.opt('--pushes', 400));
+const CONCURRENCY = Number(options.opt('--concurrency', 20));
+const TARGET_RATIO = 1.5;
+
+function git(args, cwd = REPO_ROOT) {
+	const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+	return r.stdout.trim();
+}
+
+/** Packs the package as it was at `ref`, built with this checkout's node_modules. */
+async function packAt(ref) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatapp-baseline-'));
+	git(['worktree', 'add', '--detach', dir, ref]);
+	try {
+		fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+		return await packPackage({ pkgDir: dir, build: true });
+	} finally {
+		git(['worktree', 'remove', '--force', dir]);
+	}
+}
+
+function triggerWorkflow() {
+	const secret = `bench${randomUUID().replace(/-/g, '')}`;
+	const webhookId = randomUUID();
+	return {
+		path: `${webhookId}/${secret}`,
+		body: {
+			name: 'trigger bench',
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Chat App Trigger',
+					type: TRIGGER_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					parameters: {
+						events: ['inboundMessage', 'messageStatus'],
+						configureCallback: false,
+						pathSecret: secret,
+						options: {},
+					},
+				},
+				{
+					id: randomUUID(),
+					name: 'Done',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {},
+				},
+			],
+			connections: { 'Chat App Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+		},
+	};
+}
+
+const push = (id) =>
+	JSON.stringify([
+		{
+			MessageId: id,
+			From: '+6590000001',
+			To: '6591234567',
+			NoticeType: 'inbound',
+			Type: 'TEXT',
+			Message: `hello ${id}`,
+			Timestamp: Date.now(),
+		},
+	]);
+
+async function pushAll(url, ids, concurrency) {
+	const latencies = [];
+	let next = 0;
+	let failed = 0;
+	const lane = async () => {
+		while (next < ids.length) {
+			const id = ids[next++];
+			const started = performance.now();
+			const res = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: push(id),
+			});
+			await res.arrayBuffer();
+			if (res.status !== 200) failed++;
+			latencies.push(performance.now() - started);
+		}
+	};
+	const started = performance.now();
+	await Promise.all(Array.from({ length: concurrency }, lane));
+	const seconds = (performance.now() - started) / 1000;
+	latencies.sort((a, b) => a - b);
+	const at = (q) =>
+		Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1));
+	return { seconds, failed, p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
+async function measure(label, tarball) {
+	const env = await launch({ tarball, log: () => {} });
+	try {
+		const { path: hookPath, body } = triggerWorkflow();
+		const created = await env.client.createWorkflow(body);
+		await env.client.activateWorkflow(created.id);
+		await env.client.waitForWebhook(hookPath);
+		const url = `${env.n8n.baseUrl}/webhook/${hookPath}`;
+		await pushAll(
+			url,
+			Array.from({ length: 40 }, (_, i) => `${label}-warm-${i}`),
+			CONCURRENCY,
+		);
+		const ids = Array.from({ length: PUSHES }, (_, i) => `${label}-${i}`);
+		const run = await pushAll(url, ids, CONCURRENCY);
+		if (run.failed)
+			throw new Error(`${label}: ${run.failed} pushes were not acknowledged with 200`);
+		const result = {
+			p50Ms: run.p50Ms,
+			p99Ms: run.p99Ms,
+			pushesPerSecond: Number((PUSHES / run.seconds).toFixed(1)),
+		};
+		process.stdout.write(`${label}: ${JSON.stringify(result)}\n`);
+		return result;
+	} finally {
+		await env.stop();
+	}
+}
+
+async function main() {
+	const baselinePack = await packAt(BASELINE);
+	const currentPack = await packPackage({ pkgDir: REPO_ROOT, build: true });
+	try {
+		const baseline = await measure(`baseline ${BASELINE}`, baselinePack.tarball);
+		const current = await measure('current', currentPack.tarball);
+		const result = {
+			bench: 'trigger-real-n8n',
+			concurrency: CONCURRENCY,
+			pushes: PUSHES,
+			p50Ms: current.p50Ms,
+			p99Ms: current.p99Ms,
+			pushesPerSecond: current.pushesPerSecond,
+			baseline: BASELINE,
+			baselineP99Ms: baseline.p99Ms,
+			baselinePushesPerSecond: baseline.pushesPerSecond,
+			ratioVsBaseline: Number((current.pushesPerSecond / baseline.pushesPerSecond).toFixed(2)),
+		};
+		process.stdout.write(`${JSON.stringify(result)}\n`);
+		if (result.ratioVsBaseline < TARGET_RATIO) {
+			process.stderr.write(
+				`Targets missed:\ntrigger-real-n8n is ${result.ratioVsBaseline}x the baseline's pushes/s (target ${TARGET_RATIO}x)\n`,
+			);
+			process.exitCode = 1;
+		}
+	} finally {
+		for (const pack of [baselinePack, currentPack])
+			fs.rmSync(pack.outDir, { recursive: true, force: true });
+	}
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exitCode = 1;
+});
