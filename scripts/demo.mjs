@@ -2,18 +2,21 @@
 // `npm run demo`: a real n8n 2.8.4 with this package, the local CAMS emulator and the example workflows, ready to use
 // from a browser. One command after `npm install` (or `npm ci`):
 //
-//   npm run demo                          build + pack, install n8n on first use (~/.cache), start everything
-//   npm run demo -- --port 5678 --emulator-port 8090 --keep --no-build
+//   npm run demo                          build + pack (skipped when nothing changed), install n8n on first use
+//                                         (~2.3 GB into ~/.cache), start everything
+//   npm run demo -- --port 5678 --emulator-port 8090 --keep --no-build --rebuild
 //   npm run demo -- say hi                (second terminal) a customer writes "hi"; prints the auto-reply
 //   npm run demo -- say "opening times?" --from 6590000042
 //
-// What it does: builds and packs the package; installs n8n 2.8.4 once into ~/.cache/n8n-nodes-alibabacloud-chatapp
+// What it does: builds and packs the package, unless the sources and the tarball packed last time are unchanged
+// (kept in ~/.cache/n8n-nodes-alibabacloud-chatapp/demo-pack; --rebuild forces it); installs n8n 2.8.4 once into ~/.cache/n8n-nodes-alibabacloud-chatapp
 // (progress shown; reused afterwards); starts the CAMS emulator (127.0.0.1:8090, or a free port when taken) in this
 // process; starts n8n on 127.0.0.1:5678 (or a free port) with SQLite in a throwaway folder and the packed package
 // installed as a community package; creates the owner, an API key, a credential pointing at the emulator and the
 // example workflows of examples/ (the ones with triggers activated; the CAMS triggers register their webhook URLs
 // in the emulator through their "Configure Callback in CAMS" option). Then it prints the editor URL, the login and
 // what to try, and logs what the emulator receives and pushes. Ctrl-C stops n8n and the emulator.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -23,10 +26,20 @@ import {
 	startCamsEmulator,
 	waitForExampleWebhooks,
 } from './n8n/chatapp.mjs';
-import { cliOptions, sleep } from './n8n/common.mjs';
-import { DEFAULT_OWNER, launch, n8nCacheDir, portFree } from './n8n/runtime.mjs';
+import { cliOptions, REPO_ROOT, sleep } from './n8n/common.mjs';
+import { DEFAULT_OWNER, launch, n8nCacheDir, packPackage, portFree } from './n8n/runtime.mjs';
 
 const STATE_FILE = path.join(path.dirname(n8nCacheDir()), 'demo-state.json');
+const PACK_CACHE = path.join(path.dirname(n8nCacheDir()), 'demo-pack');
+/** What `npm run build` + `npm pack` read: a change to any of them means a new tarball. */
+const PACKAGE_INPUTS = [
+	'nodes',
+	'credentials',
+	'icons',
+	'package.json',
+	'tsconfig.json',
+	'gulpfile.js',
+];
 const DEFAULT_CUSTOMER = '6590000001';
 
 const { args, opt, flag } = cliOptions();
@@ -103,10 +116,14 @@ async function demo() {
 	const { seed } = started;
 	info(`CAMS emulator listening on ${emulator.url}`);
 
-	info('starting n8n (first run: installs n8n 2.8.4 into the cache, a few minutes)...');
+	const tarball = flag('--no-build') ? undefined : await demoTarball(flag('--rebuild'));
+	info(
+		'starting n8n (first run: downloads and installs n8n 2.8.4, about 2.3 GB, into ~/.cache)...',
+	);
 	running = await launch({
 		port: n8nPort || undefined,
 		build: !flag('--no-build'),
+		tarball,
 		keep: flag('--keep') || !!process.env.N8N_E2E_KEEP,
 	});
 	if (stopping) {
@@ -173,6 +190,55 @@ ${Object.values(workflows)
 ================================================================================================
 `);
 	watchEmulator(emulator, workflows);
+}
+
+function sha256(data) {
+	return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+/** One hash over the path and content of every package input, in a fixed order. */
+function sourcesFingerprint() {
+	const hash = crypto.createHash('sha256');
+	const walk = (rel) => {
+		const abs = path.join(REPO_ROOT, rel);
+		if (!fs.existsSync(abs)) return;
+		if (fs.statSync(abs).isDirectory()) {
+			for (const entry of fs.readdirSync(abs).sort()) walk(path.join(rel, entry));
+			return;
+		}
+		hash.update(`${rel}\0`).update(fs.readFileSync(abs)).update('\0');
+	};
+	PACKAGE_INPUTS.forEach(walk);
+	return hash.digest('hex');
+}
+
+/** The tarball of the last demo when neither the sources nor the tarball changed; else build and pack anew. */
+async function demoTarball(force) {
+	const stampFile = path.join(PACK_CACHE, 'stamp.json');
+	const fingerprint = sourcesFingerprint();
+	try {
+		const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+		if (
+			!force &&
+			stamp.fingerprint === fingerprint &&
+			sha256(fs.readFileSync(stamp.tarball)) === stamp.tarballSha256
+		) {
+			info(`sources unchanged: reusing ${stamp.tarball} (npm run demo -- --rebuild to rebuild)`);
+			return stamp.tarball;
+		}
+	} catch {
+		// no tarball packed yet, or it is gone: pack one
+	}
+	fs.rmSync(PACK_CACHE, { recursive: true, force: true });
+	fs.mkdirSync(PACK_CACHE, { recursive: true });
+	const packed = await packPackage({ outDir: PACK_CACHE, log: info });
+	const stamp = {
+		fingerprint,
+		tarball: packed.tarball,
+		tarballSha256: sha256(fs.readFileSync(packed.tarball)),
+	};
+	fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
+	return packed.tarball;
 }
 
 /** Prints one line per gateway call and per finished push, so you can watch the demo work. */
@@ -245,6 +311,20 @@ function watchEmulator(emulator, workflows) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+/** The text condition of the auto-reply example's IF node, read from examples/auto-reply.json. */
+function autoReplyPattern() {
+	try {
+		const example = JSON.parse(
+			fs.readFileSync(path.join(REPO_ROOT, 'examples', 'auto-reply.json'), 'utf8'),
+		);
+		const condition = example.nodes.find((node) => node.type === 'n8n-nodes-base.if')?.parameters
+			?.conditions?.conditions?.[0];
+		return condition?.rightValue ? new RegExp(condition.rightValue, 'i') : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** `npm run demo -- say <text> [--from <number>]`: inject an inbound message into the running demo's emulator. */
 async function say() {
 	const words = [];
@@ -284,6 +364,15 @@ async function say() {
 		process.exit(1);
 	}
 	out(`${from} -> ${to}: "${text}"   (MessageId ${inbound.MessageId})`);
+	const greeting = autoReplyPattern();
+	if (greeting && !greeting.test(text)) {
+		out(
+			`No example answers "${text}": the auto-reply example answers texts matching ${greeting} (try ` +
+				`"npm run demo -- say hi"); this one took its "Other Messages" branch. See the executions of ` +
+				`"WhatsApp auto-reply to inbound messages" in ${state.n8nUrl ?? 'n8n'}.`,
+		);
+		return;
+	}
 	const end = Date.now() + 15_000;
 	while (Date.now() < end) {
 		const calls = await post(`/__control/calls?action=SendChatappMessage&outcome=accepted`);

@@ -23,6 +23,7 @@ import {
 import * as trigger from './triggers/context';
 import {
 	deduplicateField,
+	EVENTS_SUBTITLE,
 	eventsField,
 	pathSecretField,
 	triggerOptions,
@@ -81,19 +82,15 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on inbound messages, delivery statuses, template reviews and account events pushed by Alibaba Cloud Chat App Message Service',
 		defaults: { name: 'Alibaba Cloud Chat App Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'alibabaCloudChatAppApi',
-				required: true,
-				displayOptions: { show: { configureCallback: [true] } },
-			},
-		],
+		// Optional and always listed: n8n 2.8.4 hides a boolean that a credential's displayOptions
+		// depend on, so "Configure Callback in CAMS" checks for the credential at activation instead.
+		credentials: [{ name: 'alibabaCloudChatAppApi', required: false }],
 		webhooks: WEBHOOKS,
 		properties: [
 			eventsField,

@@ -408,11 +408,11 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 			});
 			const names = all.results.map((r) => r.name);
 			assert.ok(
-				all.results.some((r) => r.value === seed.templates.orderShipped.code),
+				all.results.some((r) => r.value === `${seed.templates.orderShipped.code}|en_US`),
 				names.join('\n'),
 			);
 			assert.ok(
-				!all.results.some((r) => r.value === seed.templates.summerSale.code),
+				!all.results.some((r) => r.value.startsWith(`${seed.templates.summerSale.code}|`)),
 				'a rejected template is offered',
 			);
 			const filtered = await client.listSearch({
@@ -440,7 +440,7 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 			);
 			const numbers = await client.listSearch({
 				...base(),
-				methodName: 'searchPhoneNumbers',
+				methodName: 'searchSenders',
 				path: 'parameters.from',
 			});
 			assert.ok(

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { CARRIES_LANGUAGE } from '../helpers/templateChoice';
+
 export const CHANNEL_TYPES: INodePropertyOptions[] = [
 	{ name: 'WhatsApp', value: 'whatsapp' },
 	{ name: 'Viber', value: 'viber' },
@@ -35,7 +37,7 @@ export const channelLocator: INodeProperties = {
 	],
 };
 
-/** The sender: a WhatsApp business number from the list, or any ID (Page, IG account, Viber service). */
+/** The sender: listed per channel type (numbers, Viber service IDs, Instagram accounts), or any ID. */
 export const senderLocator: INodeProperties = {
 	displayName: 'Sender',
 	name: 'from',
@@ -49,7 +51,7 @@ export const senderLocator: INodeProperties = {
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
-			typeOptions: { searchListMethod: 'searchPhoneNumbers', searchable: true },
+			typeOptions: { searchListMethod: 'searchSenders', searchable: true },
 		},
 		{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. 6591234567' },
 	],
@@ -74,7 +76,7 @@ export const templateLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description:
-		'The template code. The list shows approved templates with their language and category.',
+		'The list has one entry per template and language (approved templates only); picking one also sets the language. In "Code" mode, or with an expression, set Language below.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -94,7 +96,8 @@ export const templateLocator: INodeProperties = {
 /** Any template, whatever its review state, for managing templates (sends list approved ones only). */
 export const anyTemplateLocator: INodeProperties = {
 	...templateLocator,
-	description: 'The template code. The list shows templates in every review state.',
+	description:
+		'The list has one entry per template and language, in every review state; picking one also sets the language. In "Code" mode, or with an expression, set Language below.',
 	modes: (templateLocator.modes ?? []).map((mode) =>
 		mode.name === 'list'
 			? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } }
@@ -114,6 +117,8 @@ export const templateLanguageField: INodeProperties = {
 	required: true,
 	description:
 		'The language of the template, e.g. en_US. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	// A template picked from the list carries its language; the field is for codes and expressions.
+	displayOptions: { hide: { template: [{ _cnd: { regex: CARRIES_LANGUAGE } }] } },
 };
 
 export function returnAllOrLimit(): INodeProperties[] {

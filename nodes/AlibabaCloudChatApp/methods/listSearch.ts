@@ -1,17 +1,24 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
+import { templateChoiceValue } from '../helpers/templateChoice';
 import { camsRequest } from '../transport';
 import { listInstances } from '../transport/instances';
 import { listAllTemplates } from '../transport/templates';
-import { currentValue, matchesFilter, requireChannel } from './context';
+import { fillInFirst, hint, knownValue, matchesFilter } from './context';
+
+const MESSENGER_HINT = 'Messenger pages are not listed: switch to "ID" and enter your Page ID';
 
 /** Channels (CAMS instances) of the chosen channel type, every page of ListInstance. */
 export async function searchChannels(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const channelType = currentValue(this, 'channelType');
+	const channelType = knownValue(this, 'channelType');
 	const instances = await listInstances.call(this, { ChannelType: channelType || undefined });
 	return {
 		results: instances
@@ -23,35 +30,69 @@ export async function searchChannels(
 	};
 }
 
-const SENDER_IDS: Record<string, string> = {
-	viber: 'your Viber service ID',
-	messenger: 'your Facebook Page ID',
-	instagram: 'your Instagram professional account ID',
-};
+function filtered(
+	filter: string | undefined,
+	items: INodeListSearchItems[],
+): INodeListSearchResult {
+	return { results: items.filter((item) => matchesFilter(filter, item.name, item.value)) };
+}
 
-/** The WhatsApp business numbers of the chosen channel (other channels send from an ID). */
-export async function searchPhoneNumbers(
+function labelled(id: unknown, name: unknown): INodeListSearchItems {
+	return { name: name ? `${String(name)} (${String(id)})` : String(id), value: String(id) };
+}
+
+async function whatsappNumbers(context: ILoadOptionsFunctions, channelId: string) {
+	const response = await camsRequest.call(context, 'QueryChatappPhoneNumbers', {
+		CustSpaceId: channelId,
+	});
+	return ((response.PhoneNumbers ?? []) as IDataObject[]).map((number) => ({
+		name: `${number.PhoneNumber}${number.VerifiedName ? ` (${number.VerifiedName})` : ''}`,
+		value: String(number.PhoneNumber),
+	}));
+}
+
+async function viberServiceIds(context: ILoadOptionsFunctions, channelId: string) {
+	const response = await camsRequest.call(context, 'ListViberServiceMessage', {
+		CustSpaceId: channelId,
+	});
+	const services = (Array.isArray(response.Data) ? response.Data : []) as IDataObject[];
+	return services
+		.filter((service) => service.ServiceId)
+		.map((service) => labelled(service.ServiceId, service.BusinessAccountName));
+}
+
+/** ListInstagramPage takes the channel's InstanceId, which ListInstance gives for its CustSpaceId. */
+async function instagramAccounts(context: ILoadOptionsFunctions, channelId: string) {
+	const [instance] = (await listInstances.call(context, { ChannelType: 'instagram' })).filter(
+		(entry) => entry.CustSpaceId === channelId,
+	);
+	if (!instance?.InstanceId) return [];
+	const response = await camsRequest.call(context, 'ListInstagramPage', {
+		InstanceId: instance.InstanceId,
+	});
+	const info = ((response.Data as IDataObject | undefined)?.InstagramInfo ?? {}) as IDataObject;
+	return info.AccountId ? [labelled(info.AccountId, info.AccountName)] : [];
+}
+
+/**
+ * Who can send on the chosen channel: WhatsApp business numbers, Viber service IDs or the bound
+ * Instagram account. CAMS has no API that lists a Messenger channel's pages, so that list says to
+ * enter the Page ID instead.
+ */
+export async function searchSenders(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const channelType = currentValue(this, 'channelType');
-	if (channelType && channelType !== 'whatsapp') {
-		throw new NodeOperationError(this.getNode(), 'This list has WhatsApp business numbers only', {
-			description: `Switch this field to "ID" and enter ${SENDER_IDS[channelType] ?? 'the sender ID'}.`,
-		});
+	const channelType = knownValue(this, 'channelType') || 'whatsapp';
+	if (channelType === 'messenger') {
+		return { results: [hint(MESSENGER_HINT)] };
 	}
-	const response = await camsRequest.call(this, 'QueryChatappPhoneNumbers', {
-		CustSpaceId: requireChannel(this),
-	});
-	const numbers = (response.PhoneNumbers ?? []) as IDataObject[];
-	return {
-		results: numbers
-			.filter((number) => matchesFilter(filter, number.PhoneNumber, number.VerifiedName))
-			.map((number) => ({
-				name: `${number.PhoneNumber}${number.VerifiedName ? ` (${number.VerifiedName})` : ''}`,
-				value: String(number.PhoneNumber),
-			})),
-	};
+	const channelId = knownValue(this, 'channelId');
+	if (!channelId) return fillInFirst('a channel');
+	if (channelType === 'viber') return filtered(filter, await viberServiceIds(this, channelId));
+	if (channelType === 'instagram')
+		return filtered(filter, await instagramAccounts(this, channelId));
+	return filtered(filter, await whatsappNumbers(this, channelId));
 }
 
 async function searchTemplatesWithStatus(
@@ -59,14 +100,18 @@ async function searchTemplatesWithStatus(
 	filter: string | undefined,
 	auditStatus: string | undefined,
 ): Promise<INodeListSearchResult> {
+	const channelId = knownValue(context, 'channelId');
+	if (!channelId) return fillInFirst('a channel');
 	const templates = await listAllTemplates.call(context, {
-		channelId: requireChannel(context),
-		channelType: currentValue(context, 'channelType'),
+		channelId,
+		channelType: knownValue(context, 'channelType'),
 		auditStatus,
 	});
 	return {
 		results: templates
-			.filter((template) => matchesFilter(filter, template.TemplateName, template.TemplateCode))
+			.filter((template) =>
+				matchesFilter(filter, template.TemplateName, template.TemplateCode, template.Language),
+			)
 			.map((template) => ({
 				name: [
 					template.TemplateName,
@@ -76,7 +121,8 @@ async function searchTemplatesWithStatus(
 				]
 					.filter(Boolean)
 					.join(' · '),
-				value: String(template.TemplateCode),
+				// One entry per template and language: the value carries both (see templateChoice).
+				value: templateChoiceValue(String(template.TemplateCode), String(template.Language)),
 			})),
 	};
 }

@@ -83,6 +83,19 @@ function locatorValue(context: IHookFunctions, name: string): string {
 	return String(context.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
 }
 
+/** The credential is optional on the node (see the node's description), so registration checks it. */
+function assertRegistrationCredential(context: IHookFunctions): void {
+	if (context.getNode().credentials?.alibabaCloudChatAppApi) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		'"Configure Callback in CAMS" needs a credential',
+		{
+			description:
+				'Select an Alibaba Cloud Chat App API credential at the top of the trigger, or turn off "Configure Callback in CAMS" and paste the Production URL into the CAMS console.',
+		},
+	);
+}
+
 /**
  * What activation should write into CAMS; undefined when "Configure Callback in CAMS" is off, and
  * for a test listen ("Listen for test event", mode `manual`): n8n gives a test webhook fresh static
@@ -92,6 +105,7 @@ function locatorValue(context: IHookFunctions, name: string): string {
 export function readRegistrationTarget(context: IHookFunctions): RegistrationTarget | undefined {
 	if (context.getMode() === 'manual') return undefined;
 	if (!(context.getNodeParameter('configureCallback', false) as boolean)) return undefined;
+	assertRegistrationCredential(context);
 	const kinds = callbackKindsFor(context.getNodeParameter('events', []) as string[]);
 	if (kinds.length === 0) return undefined;
 	const channelId = locatorValue(context, 'channelId');

@@ -2,59 +2,90 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_MEDIA_MAX_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../transport/media';
 
+/** Events CAMS pushes to the channel-level callback (ChatAppAudit), not to a number's callbacks. */
+export const CHANNEL_LEVEL_EVENTS = [
+	'phoneNameUpdate',
+	'phoneQualityUpdate',
+	'templateCategoryUpdate',
+	'templateQualityUpdate',
+	'templateReview',
+	'wabaAccountUpdate',
+	'wabaReviewUpdate',
+];
+
+/** Events pushed to a number's callbacks (UpCallbackUrl, StatusCallbackUrl). */
+export const NUMBER_LEVEL_EVENTS = ['inboundMessage', 'messageStatus'];
+
+/** `action` is the node creator's entry; without it n8n 2.8.4 lower-cases the name ("On waba …"). */
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Inbound Message',
+		action: 'On Inbound Message',
 		value: 'inboundMessage',
 		description: 'A customer wrote to your number, page or account (ChatAppInbound)',
 	},
 	{
 		name: 'Message Status',
+		action: 'On Message Status',
 		value: 'messageStatus',
 		description:
 			'Sent, delivered, read or failed: one event per status change of a message you sent (ChatAppStatus)',
 	},
 	{
 		name: 'Other Event',
+		action: 'On Other Event',
 		value: 'other',
 		description: 'A push whose shape the node does not recognise, passed on as it is',
 	},
 	{
 		name: 'Phone Name Update',
+		action: 'On Phone Name Update',
 		value: 'phoneNameUpdate',
 		description: 'Review of a display-name change (ChatAppAudit V2)',
 	},
 	{
 		name: 'Phone Quality Update',
+		action: 'On Phone Quality Update',
 		value: 'phoneQualityUpdate',
 		description: 'Quality rating or messaging limit of a number changed (ChatAppAudit V2)',
 	},
 	{
 		name: 'Template Category Update',
+		action: 'On Template Category Update',
 		value: 'templateCategoryUpdate',
 		description: 'Meta re-categorised a template (ChatAppAudit V2)',
 	},
 	{
 		name: 'Template Quality Update',
+		action: 'On Template Quality Update',
 		value: 'templateQualityUpdate',
 		description: 'Quality rating of a template changed (ChatAppAudit V2)',
 	},
 	{
 		name: 'Template Review',
+		action: 'On Template Review',
 		value: 'templateReview',
 		description: 'A template was approved, rejected, paused or disabled (ChatAppAudit)',
 	},
 	{
 		name: 'WABA Account Update',
+		action: 'On WABA Account Update',
 		value: 'wabaAccountUpdate',
 		description: 'A change to the WhatsApp Business Account (ChatAppAudit V2)',
 	},
 	{
 		name: 'WABA Review Update',
+		action: 'On WABA Review Update',
 		value: 'wabaReviewUpdate',
 		description: 'Review result of the WhatsApp Business Account (ChatAppAudit V2)',
 	},
 ];
+
+/** The canvas subtitle: the selected events by name ("Inbound Message"), not by value. */
+const EVENT_NAMES = JSON.stringify(
+	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+);
+export const EVENTS_SUBTITLE = `={{($parameter["events"] || []).map((event) => (${EVENT_NAMES})[event] || event).join(", ")}}`;
 
 const STATUS_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Deleted', value: 'deleted' },

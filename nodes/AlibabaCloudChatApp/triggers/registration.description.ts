@@ -1,17 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { channelLocator, senderLocator } from '../actions/common.descriptions';
+import { CHANNEL_LEVEL_EVENTS, NUMBER_LEVEL_EVENTS } from './events.description';
 
 const showWhenConfiguring = { show: { configureCallback: [true] } };
 
 export const registrationFields: INodeProperties[] = [
 	{
 		displayName:
-			'Copy the Production URL above into the CAMS console: Channel Management → Manage (your channel) → webhook (receipt) settings. Turn on HTTP push and paste it as the inbound message URL and/or the status report URL of the number; template review and account events use the channel-level status URL. Or turn on "Configure Callback in CAMS" below and n8n sets it when the workflow is activated.',
+			'Copy the Production URL above into the CAMS console: Channel Management → Manage (your channel) → the number\'s webhook (receipt) settings. Turn on HTTP push and paste it as the inbound message URL and/or the status report URL. Or turn on "Configure Callback in CAMS" below (WhatsApp numbers) and n8n sets it when the workflow is activated.',
 		name: 'consoleNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { configureCallback: [false] } },
+		displayOptions: { show: { configureCallback: [false], events: NUMBER_LEVEL_EVENTS } },
+	},
+	{
+		displayName:
+			'Template review and account events go to the channel-level status URL: paste the Production URL into the channel\'s receipt settings in the CAMS console, or turn on "Configure Callback in CAMS" below.',
+		name: 'channelConsoleNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { configureCallback: [false], events: CHANNEL_LEVEL_EVENTS } },
 	},
 	{
 		displayName: 'Configure Callback in CAMS',
@@ -19,7 +28,7 @@ export const registrationFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether activating the workflow writes this webhook URL into CAMS (WhatsApp numbers only) and deactivating it puts the previous URLs back. "Listen for test event" changes nothing in CAMS: paste the test URL where you want test pushes. Needs a credential.',
+			'Whether activating the workflow writes this webhook URL into CAMS (WhatsApp numbers only) and deactivating it puts the previous URLs back. "Listen for test event" changes nothing in CAMS. Uses the credential above.',
 	},
 	{
 		...channelLocator,
@@ -45,8 +54,16 @@ export const registrationFields: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'CAMS cannot report the channel-level URL used by template review and account events, so activation replaces whatever is there and deactivation switches it off. Testing ("Listen for test event") points the number at the test URL until the test ends, then puts the production URL back.',
+			'Template review and account events use the channel-level URL, which CAMS cannot report: activation stops unless this trigger set it before or "Take Over Existing Callback" is on; deactivation switches its HTTP push off.',
 		name: 'registrationNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { configureCallback: [true], events: CHANNEL_LEVEL_EVENTS } },
+	},
+	{
+		displayName:
+			'Testing ("Listen for test event") changes nothing in CAMS: to receive test pushes, paste the Test URL above where CAMS should send them.',
+		name: 'testNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: showWhenConfiguring,

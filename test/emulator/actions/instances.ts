@@ -1,7 +1,7 @@
 /** Channels (instances) and the service open status. */
 import { camsError } from '../errors';
 import type { Channel } from '../state';
-import { paginate, type ActionContext, type ActionTable } from './context';
+import { paginate, requireChannel, type ActionContext, type ActionTable } from './context';
 
 function instanceRow(channel: Channel): Record<string, unknown> {
 	return {
@@ -76,7 +76,28 @@ function queryInstance(ctx: ActionContext) {
 	return { Success: true, Data: { ...instanceRow(channel), CustType: 'DIRECT' } };
 }
 
+/** The Viber service IDs of a Viber channel (the `From` of its sends). */
+function listViberServices(ctx: ActionContext) {
+	const channel = requireChannel(ctx, ctx.params.CustSpaceId);
+	if (channel.channelType !== 'VIBER') {
+		throw camsError('InvalidParameter', `Channel ${channel.custSpaceId} is not a Viber channel.`);
+	}
+	const services = [...ctx.state.senders.values()].filter(
+		(sender) => sender.custSpaceId === channel.custSpaceId,
+	);
+	return {
+		Success: true,
+		Data: services.map((sender) => ({
+			ServiceId: sender.id,
+			BusinessAccountName: sender.verifiedName,
+			State: sender.status === 'CONNECTED' ? 'ACTIVE' : sender.status,
+			MessageDestinationCountry: ['SG'],
+		})),
+	};
+}
+
 export const instanceActions: ActionTable = {
+	ListViberServiceMessage: { required: ['CustSpaceId'], run: listViberServices },
 	ListInstance: { run: listInstances },
 	QueryInstance: { required: ['InstanceId'], run: queryInstance },
 	GetChatappOpenStatus: { run: () => ({ OpenStatus: true }) },

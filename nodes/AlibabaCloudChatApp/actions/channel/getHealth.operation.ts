@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
+import { readTemplateChoice } from '../../helpers/templateChoice';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
 import {
@@ -39,7 +40,10 @@ const properties: INodeProperties[] = [
 	},
 	// Any review state can be checked, so the list shows every template.
 	{ ...anyTemplateLocator, displayOptions: { show: { nodeType: ['template'] } } },
-	{ ...templateLanguageField, displayOptions: { show: { nodeType: ['template'] } } },
+	{
+		...templateLanguageField,
+		displayOptions: { ...templateLanguageField.displayOptions, show: { nodeType: ['template'] } },
+	},
 ];
 
 export const description = updateDisplayOptions(showFor('channel', ['getHealth']), properties);
@@ -53,8 +57,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (nodeType === 'phone')
 		params.PhoneNumber = requiredPhoneNumber(this, 'phoneNumber', 'Phone Number', itemIndex);
 	if (nodeType === 'template') {
-		params.TemplateCode = requiredValue(this, 'template', 'Template', itemIndex);
-		params.Language = requiredValue(this, 'language', 'Language', itemIndex);
+		const { code, language } = readTemplateChoice(this, itemIndex);
+		params.TemplateCode = code;
+		params.Language = language;
 	}
 	const response = await camsRequest.call(this, 'GetWhatsappHealthStatus', params, { itemIndex });
 	return { NodeType: nodeType, ...dataOf(response) };

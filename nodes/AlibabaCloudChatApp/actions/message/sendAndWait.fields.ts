@@ -120,6 +120,7 @@ export const whatsappDeliveryFields: INodeProperties[] = [
 				}
 			: {}),
 		displayOptions: {
+			...field.displayOptions, // Language's `hide`: a template picked from the list carries it
 			show: {
 				...field.displayOptions?.show,
 				channelType: ['whatsapp'],

@@ -12,6 +12,7 @@ import {
 	type ResponseLink,
 } from '../../helpers/approvalMessage';
 import { locatorValue } from '../../helpers/input';
+import { parseTemplateChoice } from '../../helpers/templateChoice';
 import { resumeLinkVariables } from '../../helpers/resumeTemplate';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { waitTillDate, type LimitWaitTime } from '../../helpers/waitTill';
@@ -119,7 +120,7 @@ function isOutsideWindow(error: unknown): boolean {
 }
 
 async function sendTemplate(context: IExecuteFunctions, links: ResponseLink[]): Promise<void> {
-	const name = locatorValue(context, 'template', 0);
+	const { code: name } = parseTemplateChoice(locatorValue(context, 'template', 0));
 	let send;
 	try {
 		send = await readTemplateSend.call(context, 0, (detail) =>

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-wo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { executionCache } from '../../helpers/executionCache';
-import { jsonObjectValue, locatorValue, requiredValue } from '../../helpers/input';
+import { jsonObjectValue, locatorValue } from '../../helpers/input';
+import { readTemplateChoice } from '../../helpers/templateChoice';
 import { mediaHeaderVariable, templateVariables } from '../../helpers/templates';
 import type { CamsParams } from '../../transport';
 import { getTemplateDetail } from '../../transport/templates';
@@ -74,8 +75,7 @@ export async function readTemplateSend(
 ): Promise<TemplateSend> {
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
 	const { channelId, from, to } = readSenderAndRecipient(this, channelType, itemIndex);
-	const templateCode = requiredValue(this, 'template', 'Template', itemIndex);
-	const language = requiredValue(this, 'language', 'Language', itemIndex);
+	const { code: templateCode, language } = readTemplateChoice(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const detail = await cachedDetail(

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
+import { readTemplateChoice, readTemplateCode } from '../../helpers/templateChoice';
 import { templateTypeFor } from '../../helpers/templates';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
@@ -25,7 +26,13 @@ const properties: INodeProperties[] = [
 		],
 		default: 'all',
 	},
-	{ ...templateLanguageField, displayOptions: { show: { deleteScope: ['language'] } } },
+	{
+		...templateLanguageField,
+		displayOptions: {
+			...templateLanguageField.displayOptions,
+			show: { deleteScope: ['language'] },
+		},
+	},
 ];
 
 export const description = updateDisplayOptions(showFor('template', ['delete']), properties);
@@ -38,9 +45,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'DeleteChatappTemplate',
 		{
 			CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
-			TemplateCode: requiredValue(this, 'template', 'Template', itemIndex),
+			TemplateCode: readTemplateCode(this, itemIndex),
 			// CAMS deletes a single language only when it is told the language and the template type.
-			Language: oneLanguage ? requiredValue(this, 'language', 'Language', itemIndex) : undefined,
+			Language: oneLanguage ? readTemplateChoice(this, itemIndex).language : undefined,
 			TemplateType: oneLanguage ? templateTypeFor(channelType) : undefined,
 		},
 		{ itemIndex },

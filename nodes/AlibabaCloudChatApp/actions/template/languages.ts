@@ -76,3 +76,11 @@ export const LANGUAGE_OPTIONS: INodePropertyOptions[] = LANGUAGES.map(([value, n
 	name: `${name} (${value})`,
 	value,
 }));
+
+const NAMES = new Map(LANGUAGES);
+
+/** "English (US) (en_US)"; a code CAMS added after this list stays as it is. */
+export function languageLabel(code: string): string {
+	const name = NAMES.get(code);
+	return name ? `${name} (${code})` : code;
+}

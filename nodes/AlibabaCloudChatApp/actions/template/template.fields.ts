@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
+import { readTemplateChoice } from '../../helpers/templateChoice';
 import { templateTypeFor } from '../../helpers/templates';
 import { anyTemplateLocator, channelLocator, templateLanguageField } from '../common.descriptions';
 
@@ -29,10 +30,12 @@ export const templateIdentityFields: INodeProperties[] = [
 /** Channel, template code, language and TemplateType of an existing template. */
 export function readTemplateIdentity(context: IExecuteFunctions, itemIndex: number) {
 	const channelType = context.getNodeParameter('channelType', itemIndex) as string;
+	const channelId = requiredValue(context, 'channelId', 'Channel', itemIndex);
+	const { code, language } = readTemplateChoice(context, itemIndex);
 	return {
-		CustSpaceId: requiredValue(context, 'channelId', 'Channel', itemIndex),
-		TemplateCode: requiredValue(context, 'template', 'Template', itemIndex),
-		Language: requiredValue(context, 'language', 'Language', itemIndex),
+		CustSpaceId: channelId,
+		TemplateCode: code,
+		Language: language,
 		TemplateType: templateTypeFor(channelType) as string,
 	};
 }

@@ -6,7 +6,7 @@ import { getTemplateVariables } from '../../../../nodes/AlibabaCloudChatApp/meth
 import {
 	searchApprovedTemplates,
 	searchChannels,
-	searchPhoneNumbers,
+	searchSenders,
 	searchTemplates,
 } from '../../../../nodes/AlibabaCloudChatApp/methods/listSearch';
 import {
@@ -59,8 +59,17 @@ describe('list searches, load options and the variable mapper', () => {
 				(call) => call.params.AuditStatus === 'pass' && call.params.TemplateType === 'WHATSAPP',
 			),
 		).toBe(true);
-		const shipped = results.filter((result) => result.value === SEED_TEMPLATES.orderShipped.code);
-		expect(shipped.map((result) => result.name)).toContain('order_shipped · en_US · UTILITY');
+		// One entry per template and language; the value carries both.
+		const shipped = results.filter((result) =>
+			String(result.value).startsWith(`${SEED_TEMPLATES.orderShipped.code}|`),
+		);
+		expect(shipped.map((result) => [result.name, result.value])).toEqual(
+			expect.arrayContaining([
+				['order_shipped · en_US · UTILITY', `${SEED_TEMPLATES.orderShipped.code}|en_US`],
+				['order_shipped · es · UTILITY', `${SEED_TEMPLATES.orderShipped.code}|es`],
+			]),
+		);
+		expect(new Set(results.map((result) => result.value)).size).toBe(results.length);
 	});
 
 	it('lists templates in every review state for management, filtered by the search text', async () => {
@@ -68,18 +77,22 @@ describe('list searches, load options and the variable mapper', () => {
 		const all = await searchTemplates.call(context);
 		expect(
 			all.results.some(
-				(result) => result.value === SEED_TEMPLATES.summerSale.code && /fail/.test(result.name),
+				(result) =>
+					String(result.value).startsWith(`${SEED_TEMPLATES.summerSale.code}|`) &&
+					/fail/.test(result.name),
 			),
 		).toBe(true);
 		const filtered = await searchTemplates.call(context, 'ORDER_SH');
-		expect(new Set(filtered.results.map((result) => result.value))).toEqual(
+		expect(new Set(filtered.results.map((result) => String(result.value).split('|')[0]))).toEqual(
 			new Set([SEED_TEMPLATES.orderShipped.code]),
 		);
 	});
 
-	it('asks for a channel before listing what depends on it', async () => {
+	it('asks for a channel before listing what depends on it, without calling CAMS', async () => {
 		const context = contextFor(emu, { channelType: 'whatsapp', channelId: byId('') });
-		await expect(searchApprovedTemplates.call(context)).rejects.toThrow('Choose a channel first');
+		const hint = { results: [{ name: 'Choose a channel first', value: '' }] };
+		expect(await searchApprovedTemplates.call(context)).toEqual(hint);
+		expect(await searchSenders.call(context)).toEqual(hint);
 		expect(emu.calls()).toHaveLength(0);
 	});
 
@@ -101,17 +114,30 @@ describe('list searches, load options and the variable mapper', () => {
 		expect(pages.map((page) => page.params.PageIndex)).toEqual(['1', '2']);
 	});
 
-	it('says the sender list is for WhatsApp only instead of asking CAMS for a Viber channel', async () => {
-		const context = contextFor(emu, {
-			channelType: 'viber',
-			channelId: byId(SEED_CHANNELS.viber.custSpaceId),
-		});
-		const error = (await searchPhoneNumbers
-			.call(context)
-			.catch((failure: unknown) => failure)) as Error & { description?: string };
-		expect(error.message).toBe('This list has WhatsApp business numbers only');
-		expect(error.description).toBe('Switch this field to "ID" and enter your Viber service ID.');
+	it('lists the senders of every channel type: numbers, Viber service IDs, a Messenger hint', async () => {
+		const viber = await searchSenders.call(
+			contextFor(emu, { channelType: 'viber', channelId: byId(SEED_CHANNELS.viber.custSpaceId) }),
+		);
+		expect(viber.results).toEqual([
+			{
+				name: `Emulator Viber Shop (${SEED_NUMBERS.viberServiceId})`,
+				value: SEED_NUMBERS.viberServiceId,
+			},
+		]);
+		expect(emu.calls({ action: 'ListViberServiceMessage' })[0].params.CustSpaceId).toBe(
+			SEED_CHANNELS.viber.custSpaceId,
+		);
 		expect(emu.calls({ action: 'QueryChatappPhoneNumbers' })).toHaveLength(0);
+
+		const messenger = await searchSenders.call(
+			contextFor(emu, {
+				channelType: 'messenger',
+				channelId: byId(SEED_CHANNELS.messenger.custSpaceId),
+			}),
+		);
+		expect(messenger.results).toHaveLength(1);
+		expect(messenger.results[0]).toMatchObject({ value: '' });
+		expect(messenger.results[0].name).toContain('Page ID');
 	});
 
 	it('lists channels of the chosen type and the business numbers of a channel', async () => {
@@ -121,12 +147,20 @@ describe('list searches, load options and the variable mapper', () => {
 		]);
 		expect(emu.calls({ action: 'ListInstance' })[0].params.ChannelType).toBe('viber');
 
-		const numbers = await searchPhoneNumbers.call(
+		const numbers = await searchSenders.call(
 			contextFor(emu, { channelType: 'whatsapp', channelId: byId(whatsapp) }),
 		);
 		expect(numbers.results.map((result) => result.value)).toEqual(
 			expect.arrayContaining([SEED_NUMBERS.connected]),
 		);
+	});
+
+	it('throws the CAMS error itself when CAMS refuses a list', async () => {
+		const context = contextFor(emu, {
+			channelType: 'viber',
+			channelId: byId(SEED_CHANNELS.whatsapp.custSpaceId),
+		});
+		await expect(searchSenders.call(context)).rejects.toThrow(/not a Viber channel/);
 	});
 
 	it('offers the languages a template exists in', async () => {
@@ -136,7 +170,11 @@ describe('list searches, load options and the variable mapper', () => {
 			template: byId(SEED_TEMPLATES.paymentReceived.code),
 		});
 		const languages = await getTemplateLanguages.call(context);
-		expect(languages.map((option) => option.value)).toEqual(['en_US', 'id', 'zh_CN']);
+		expect(languages).toEqual([
+			{ name: 'English (US) (en_US)', value: 'en_US' },
+			{ name: 'Indonesian (id)', value: 'id' },
+			{ name: 'Chinese (China) (zh_CN)', value: 'zh_CN' },
+		]);
 	});
 
 	it("builds one required mapper field per variable of the template's detail", async () => {
@@ -149,8 +187,8 @@ describe('list searches, load options and the variable mapper', () => {
 		const { fields } = await getTemplateVariables.call(context);
 		expect(fields.map((field) => [field.id, field.displayName, field.required])).toEqual([
 			['headerImage', 'headerImage (header media link)', true],
-			['name', 'name', true],
-			['discount', 'discount', true],
+			['name', 'name (body)', true],
+			['discount', 'discount (body)', true],
 		]);
 		const [detail] = emu.calls({ action: 'GetChatappTemplateDetail' });
 		expect(detail.params).toMatchObject({
@@ -160,9 +198,57 @@ describe('list searches, load options and the variable mapper', () => {
 		});
 	});
 
+	it('names the component of each variable, for a template picked with its language', async () => {
+		const context = contextFor(emu, {
+			channelType: 'whatsapp',
+			channelId: byId(whatsapp),
+			template: { __rl: true, mode: 'list', value: `${SEED_TEMPLATES.orderShipped.code}|es` },
+			language: 'en_US',
+		});
+		const { fields } = await getTemplateVariables.call(context);
+		expect(fields.map((field) => field.displayName)).toEqual([
+			'orderId (header, body)',
+			'name (body)',
+			'date (body)',
+			'trackingId (button 1 "Seguir pedido")',
+		]);
+		expect(emu.calls({ action: 'GetChatappTemplateDetail' })[0].params.Language).toBe('es');
+	});
+
+	it('asks for a new pick when the template is left over from another channel', async () => {
+		const context = contextFor(emu, {
+			channelType: 'viber',
+			channelId: byId(SEED_CHANNELS.viber.custSpaceId),
+			template: { __rl: true, mode: 'list', value: `${SEED_TEMPLATES.orderShipped.code}|es` },
+		});
+		const mapper = await getTemplateVariables.call(context);
+		expect(mapper.fields).toEqual([]);
+		expect(mapper.emptyFieldsNotice).toMatch(
+			/does not exist on this channel: pick the template again/,
+		);
+		expect(emu.calls({ action: 'GetChatappTemplateDetail' })[0].outcome).not.toBe('accepted');
+	});
+
 	it('offers no mapper fields until a template and language are chosen', async () => {
 		const context = contextFor(emu, { channelType: 'whatsapp', channelId: byId(whatsapp) });
 		expect((await getTemplateVariables.call(context)).fields).toEqual([]);
+		expect(emu.calls()).toHaveLength(0);
+	});
+
+	it('points to JSON input when the template or its language is an expression', async () => {
+		for (const parameters of [
+			{ template: byId('={{ $json.template }}'), language: 'en_US' },
+			{ template: byId(SEED_TEMPLATES.orderShipped.code), language: '={{ $json.language }}' },
+		]) {
+			const context = contextFor(emu, {
+				channelType: 'whatsapp',
+				channelId: byId(whatsapp),
+				...parameters,
+			});
+			const mapper = await getTemplateVariables.call(context);
+			expect(mapper.fields).toEqual([]);
+			expect(mapper.emptyFieldsNotice).toMatch(/"Variables Input" to JSON/);
+		}
 		expect(emu.calls()).toHaveLength(0);
 	});
 });

@@ -136,6 +136,23 @@ describe('Message > Send Template', () => {
 		});
 	});
 
+	it('sends the language a template picked from the list carries, whatever Language says', async () => {
+		await runChatApp(
+			emu.url,
+			params({
+				template: { __rl: true, mode: 'list', value: `${orderShipped.code}|es` },
+				language: 'en_US',
+			}),
+		);
+		expect(sends()[0].params).toMatchObject({ TemplateCode: orderShipped.code, Language: 'es' });
+	});
+
+	it('asks for the language of a template given by code without one', async () => {
+		const error = await runChatAppError(emu.url, params({ language: '' }));
+		expect(error.message).toBe('Language is empty');
+		expect(sends()).toHaveLength(0);
+	});
+
 	it('names missing variables and sends nothing', async () => {
 		const error = await runChatAppError(
 			emu.url,
