@@ -138,6 +138,8 @@ export interface AuthenticateRecord {
 	incoming: IHttpRequestOptions;
 	/** What our credential's `authenticate` returned: the request n8n-core then sends. */
 	outgoing: IHttpRequestOptions;
+	/** When it was signed (Date.now()), right before n8n-core sends it. */
+	at: number;
 }
 
 export class TestCredentialsHelper implements ICredentialsHelper {
@@ -173,7 +175,7 @@ export class TestCredentialsHelper implements ICredentialsHelper {
 		} else if (credentialType.authenticate !== undefined) {
 			throw new Error('The harness only implements function-typed authenticate');
 		}
-		this.authenticated.push({ typeName, incoming, outgoing });
+		this.authenticated.push({ typeName, incoming, outgoing, at: Date.now() });
 		return outgoing;
 	}
 

@@ -103,3 +103,24 @@ export function keepMessage(error: NodeApiError, message: string): NodeApiError 
 	error.messages = error.messages.filter((entry) => entry !== message);
 	return error;
 }
+
+/** What a workflow needs to route a failed send: the code, the RequestId, whether it may be out. */
+export interface FailureFacts {
+	errorCode?: string;
+	requestId?: string;
+	/** "no": CAMS definitely did not accept it. "unknown": it may have; check before resending. */
+	sent: 'no' | 'unknown';
+}
+
+const facts = new WeakMap<Error, FailureFacts>();
+
+/** Remembers the facts of a failure on its error object (n8n's error classes have no slot for them). */
+export function markFailure<E extends Error>(error: E, failure: FailureFacts): E {
+	facts.set(error, failure);
+	return error;
+}
+
+/** The facts of a failure; an error the transport did not mark never reached CAMS. */
+export function failureOf(error: Error): FailureFacts {
+	return facts.get(error) ?? { sent: 'no' };
+}

@@ -8,11 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { runPaced, type Pacing } from '../../helpers/pacing';
+import { runPaced, stopSignal, type Pacing } from '../../helpers/pacing';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest, type CamsParams } from '../../transport';
 import type { ItemResult } from '../operation';
 import { pacingOptions, readPacing } from './sending.fields';
+
+export { recipientOf as recipient } from './sending.fields';
 import { templateSendFields, templateSendOptions } from './template.fields';
 import { readTemplateSend, type TemplateSend } from './templateSend';
 
@@ -120,7 +122,8 @@ export async function executeBatch(
 		batches.length,
 		readPacing(this, DEFAULT_PACING),
 		sendBatch,
-		!this.continueOnFail(),
+		{ stopOnError: !this.continueOnFail() },
+		stopSignal(this),
 	);
 	batches.forEach((batch, batchIndex) => {
 		const outcome = outcomes[batchIndex];

@@ -31,6 +31,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('message', ['sendTemplate']), properties);
 
+export { recipientOf as recipient } from './sending.fields';
+
 export function pacing(this: IExecuteFunctions): Pacing {
 	return readPacing(this, SEND_MESSAGE_PACING);
 }

@@ -28,7 +28,8 @@ export function pacingOptions(
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 200 },
 			default: concurrency,
-			description: 'How many requests may be in flight at once',
+			description:
+				'How many requests may be in flight at once. Messages to the same recipient always go out one after another, in input order; different recipients are sent concurrently.',
 		},
 		{
 			displayName: 'Rate Limit (Requests per Second)',
@@ -77,4 +78,18 @@ export function readSenderAndRecipient(
 		? phoneNumberValue(context, rawTo, 'Recipient', itemIndex)
 		: rawTo;
 	return { channelId, from, to };
+}
+
+/**
+ * The recipient of one item as typed, without the `+`, spaces, dashes and brackets a phone number
+ * may carry, so "+65 9123 4567" and "6591234567" are one recipient. Undefined when it cannot be read.
+ */
+export function recipientOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		const to = this.getNodeParameter('to', itemIndex, '') as unknown;
+		const text = String(to ?? '').replace(/[\s+()-]/g, '');
+		return text === '' ? undefined : text;
+	} catch {
+		return undefined;
+	}
 }
