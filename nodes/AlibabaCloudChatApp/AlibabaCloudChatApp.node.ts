@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
+import { testCamsCredential } from './transport/credentialTest';
 
 export class AlibabaCloudChatApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,11 +28,18 @@ export class AlibabaCloudChatApp implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'alibabaCloudChatAppApi', required: true }],
+		credentials: [
+			{ name: 'alibabaCloudChatAppApi', required: true, testedBy: 'alibabaCloudChatAppApiTest' },
+		],
 		properties,
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping };
+	methods = {
+		listSearch,
+		loadOptions,
+		resourceMapping,
+		credentialTest: { alibabaCloudChatAppApiTest: testCamsCredential },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

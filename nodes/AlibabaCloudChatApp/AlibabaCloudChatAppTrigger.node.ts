@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch } from './methods';
+import { testCamsCredential } from './transport/credentialTest';
 import { parsePushBody } from './notifications/parse';
 import { selectEvents } from './notifications/pipeline';
 import { ACKNOWLEDGEMENT, rejection, type RejectionStatus } from './notifications/responses';
@@ -98,6 +99,7 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 				name: 'alibabaCloudChatAppApi',
 				required: true,
 				displayOptions: { show: { configureCallback: [true] } },
+				testedBy: 'alibabaCloudChatAppApiTest',
 			},
 		],
 		webhooks: WEBHOOKS,
@@ -110,7 +112,7 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { alibabaCloudChatAppApiTest: testCamsCredential } };
 
 	webhookMethods = {
 		default: {

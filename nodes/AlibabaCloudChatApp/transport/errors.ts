@@ -42,6 +42,14 @@ const CODE_HINTS: Hint[] = [
 		hint: "This machine's clock differs from Alibaba Cloud's by more than 15 minutes. Synchronise the clock (NTP) of the n8n host.",
 	},
 	{
+		match: /^MissingSecurityToken$/,
+		hint: 'This AccessKey is a temporary STS key, or the gateway requires an STS token: paste the STS Security Token into the credential, or use a permanent AccessKey pair.',
+	},
+	{
+		match: /^(InvalidAction\.NotFound|InvalidApi\.NotFound|InvalidVersion)$/,
+		hint: 'The endpoint does not offer this CAMS action (API 2020-06-06). Check that the Region or the Endpoint URL of the credential points at CAMS.',
+	},
+	{
 		match: /^InvalidSecurityToken\./,
 		hint: 'The STS token is expired or belongs to another AccessKey. Request a new token, or clear the STS field for a permanent AccessKey.',
 	},
