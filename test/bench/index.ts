@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark of the package, one after the other. Each prints its figures
  * and ends with one JSON line; the process fails when a target is missed.
  */
+import { benchConcurrentSends } from './concurrentSends.bench';
 import { benchSendTemplate } from './sendTemplate.bench';
 import { benchTrigger } from './trigger.bench';
 
@@ -24,6 +25,19 @@ async function main(): Promise<void> {
 		missed.push(`${send.throttlingErrorsSurfaced} throttling errors surfaced (target 0)`);
 	if (send.duplicates > 0) missed.push(`${send.duplicates} duplicates (target 0)`);
 	if (send.otherErrors > 0) missed.push(`${send.otherErrors} items failed`);
+	const concurrent = await benchConcurrentSends();
+	if (concurrent.quotaShare < TARGETS.quotaShare)
+		missed.push(
+			`send-concurrent-executions reached ${concurrent.quotaShare} of the quota (target ${TARGETS.quotaShare})`,
+		);
+	if (concurrent.throttlingErrorsSurfaced > 0)
+		missed.push(
+			`send-concurrent-executions: ${concurrent.throttlingErrorsSurfaced} throttling errors surfaced (target 0)`,
+		);
+	if (concurrent.duplicates > 0)
+		missed.push(`send-concurrent-executions: ${concurrent.duplicates} duplicates (target 0)`);
+	if (concurrent.otherErrors > 0)
+		missed.push(`send-concurrent-executions: ${concurrent.otherErrors} items failed`);
 	const trigger = await benchTrigger();
 	if (trigger.msPerPush > TARGETS.triggerMsPerPush)
 		missed.push(

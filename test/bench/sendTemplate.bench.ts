@@ -32,10 +32,10 @@ export interface SendBenchResult {
 	duplicates: number;
 }
 
-const QUOTA = 250;
-const LATENCY_MS = 50;
+export const QUOTA = 250;
+export const LATENCY_MS = 50;
 
-function parameters(options: IDataObject): INodeParameters {
+export function parameters(options: IDataObject): INodeParameters {
 	const { orderShipped } = SEED_TEMPLATES;
 	return {
 		resource: 'message',
@@ -60,7 +60,7 @@ function parameters(options: IDataObject): INodeParameters {
 	};
 }
 
-function recipients(count: number, offset: number): IDataObject[] {
+export function recipients(count: number, offset: number): IDataObject[] {
 	return Array.from({ length: count }, (_, i) => ({
 		phone: `+65 8${String(offset + i).padStart(7, '0')}`,
 		orderId: `A-${offset + i}`,
@@ -68,7 +68,7 @@ function recipients(count: number, offset: number): IDataObject[] {
 	}));
 }
 
-async function timedRun(emu: CamsEmulator, items: IDataObject[], options: IDataObject) {
+export async function timedRun(emu: CamsEmulator, items: IDataObject[], options: IDataObject) {
 	const started = performance.now();
 	const output = await runChatApp(emu.url, parameters(options), { items, continueOnFail: true });
 	const seconds = (performance.now() - started) / 1000;

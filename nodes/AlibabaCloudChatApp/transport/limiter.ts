@@ -22,15 +22,19 @@ export const ACTION_QUOTAS: Readonly<Record<string, number>> = {
 /** Aim this far under the quota: 245/s for SendChatappMessage, the measured safe rate. */
 export const QUOTA_HEADROOM = 0.98;
 /** On throttling the rate drops to this share of itself (multiplicative decrease)... */
-const DECREASE = 0.8;
+const DECREASE = 0.85;
 /** ...then climbs back by this share of the ceiling per second (additive increase). */
-const INCREASE_PER_SECOND = 0.1;
+const INCREASE_PER_SECOND = 0.15;
+/** CAMS counts calls per second; so does the limiter, over a sliding window. */
+const WINDOW_MS = 1000;
 /** Never below this share of the ceiling, so a run always makes progress. */
 const FLOOR = 0.02;
 
 /**
  * The pace of one action for one AccessKey, shared by every execution in this n8n process.
- * Start slots are handed out at `rate` per second to first tries and retries alike. A throttled
+ * Start slots are handed out at `rate` per second to first tries and retries alike, and no more
+ * than `rate` requests start in any second: when the event loop stalls, the requests that waited
+ * do not go out in a burst on top of the next ones (which CAMS would throttle). A throttled
  * answer to a request started after the last decrease lowers the rate (requests already in flight
  * at the old rate do not count twice); then it climbs back linearly to the ceiling. Several n8n
  * processes on one account (queue mode) each back off on their own throttling and, as with any
@@ -39,6 +43,8 @@ const FLOOR = 0.02;
 export class AdaptiveLimiter {
 	rate: number;
 	private nextSlot = 0;
+	/** Start times within the last window, oldest first. */
+	private readonly starts: number[] = [];
 	private lastUpdate = Date.now();
 	private lastDecrease = 0;
 
@@ -60,7 +66,20 @@ export class AdaptiveLimiter {
 		this.nextSlot = slot + 1000 / this.rate;
 		const wait = slot - now;
 		if (wait > 0) await sleep(wait);
-		return slot;
+		return await this.admit();
+	}
+
+	/** Starts now if fewer than `rate` requests started in the last window, else when one expires. */
+	private async admit(): Promise<number> {
+		for (;;) {
+			const now = Date.now();
+			while (this.starts.length > 0 && this.starts[0] <= now - WINDOW_MS) this.starts.shift();
+			if (this.starts.length < Math.max(1, Math.floor(this.rate))) {
+				this.starts.push(now);
+				return now;
+			}
+			await sleep(this.starts[0] + WINDOW_MS - now + 1);
+		}
 	}
 
 	/** CAMS throttled a request that started at `startedAt`. */
