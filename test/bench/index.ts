@@ -3,6 +3,7 @@
  * and ends with one JSON line; the process fails when a target is missed.
  */
 import { benchConcurrentSends } from './concurrentSends.bench';
+import { benchMassSend } from './massSend.bench';
 import { benchSendTemplate } from './sendTemplate.bench';
 import { benchTrigger } from './trigger.bench';
 
@@ -10,6 +11,7 @@ const TARGETS = {
 	quotaShare: 0.95,
 	ratio: 10,
 	triggerMsPerPush: 10,
+	massSendCeilingShare: 0.8,
 };
 
 async function main(): Promise<void> {
@@ -38,6 +40,13 @@ async function main(): Promise<void> {
 		missed.push(`send-concurrent-executions: ${concurrent.duplicates} duplicates (target 0)`);
 	if (concurrent.otherErrors > 0)
 		missed.push(`send-concurrent-executions: ${concurrent.otherErrors} items failed`);
+	const mass = await benchMassSend();
+	if (mass.ceilingShare < TARGETS.massSendCeilingShare)
+		missed.push(
+			`mass-send-100k reached ${mass.ceilingShare} of the ceiling (target ${TARGETS.massSendCeilingShare})`,
+		);
+	if (mass.errors > 0 || mass.duplicates > 0)
+		missed.push(`mass-send-100k: ${mass.errors} errors, ${mass.duplicates} duplicates (target 0)`);
 	const trigger = await benchTrigger();
 	if (trigger.msPerPush > TARGETS.triggerMsPerPush)
 		missed.push(

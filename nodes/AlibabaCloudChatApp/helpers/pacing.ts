@@ -17,6 +17,8 @@ export interface PacedRun {
 	 * tasks with different keys, or no key, run concurrently.
 	 */
 	keyOf?: (index: number) => string | undefined;
+	/** Shared by successive runs of one execution, so together they keep `perSecond`. */
+	schedule?: { nextSlot: number };
 }
 
 /** Thrown by a task that saw the run stop before it sent anything; its outcome stays empty. */
@@ -116,7 +118,7 @@ export async function runPaced<T>(
 		if (!keys.has(index)) keys.set(index, keyOf(index));
 		return keys.get(index);
 	});
-	let nextSlot = Date.now();
+	const schedule = run.schedule ?? { nextSlot: 0 };
 	let wake: (() => void) | undefined;
 	let idle: Promise<void> | undefined;
 	const release = () => {
@@ -132,8 +134,8 @@ export async function runPaced<T>(
 
 	const runOne = async (index: number) => {
 		// Reserve a start slot; JavaScript runs this synchronously, so slots never collide.
-		const slot = Math.max(Date.now(), nextSlot);
-		nextSlot = slot + interval;
+		const slot = Math.max(Date.now(), schedule.nextSlot);
+		schedule.nextSlot = slot + interval;
 		const wait = slot - Date.now();
 		if (wait > 0) await sleep(wait);
 		if (signal.stopped) return;

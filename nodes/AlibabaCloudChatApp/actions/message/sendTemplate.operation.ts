@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { cachedParameters } from '../../helpers/parameterCache';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import type { Pacing } from '../../helpers/pacing';
 import { camsRequest } from '../../transport';
@@ -38,8 +39,9 @@ export function pacing(this: IExecuteFunctions): Pacing {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { shared, recipient } = await readTemplateSend.call(this, itemIndex);
-	const contextMessageId = this.getNodeParameter(
+	const read = cachedParameters(this);
+	const { shared, recipient } = await readTemplateSend.call(read, itemIndex);
+	const contextMessageId = read.getNodeParameter(
 		'options.contextMessageId',
 		itemIndex,
 		'',

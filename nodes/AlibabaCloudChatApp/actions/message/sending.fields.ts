@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberValue, requiredValue } from '../../helpers/input';
+import { cachedParameters } from '../../helpers/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
 import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
 
@@ -86,7 +87,7 @@ export function readSenderAndRecipient(
  */
 export function recipientOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	try {
-		const to = this.getNodeParameter('to', itemIndex, '') as unknown;
+		const to = cachedParameters(this).getNodeParameter('to', itemIndex, '') as unknown;
 		const text = String(to ?? '').replace(/[\s+()-]/g, '');
 		return text === '' ? undefined : text;
 	} catch {
