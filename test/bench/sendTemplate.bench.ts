@@ -35,11 +35,21 @@ export interface SendBenchResult {
 export const QUOTA = 250;
 export const LATENCY_MS = 50;
 
-export function parameters(options: IDataObject): INodeParameters {
+/** Send Template (or Send Bulk Template) of orderShipped to `$json.phone` with these variables. */
+export function parameters(
+	options: IDataObject,
+	operation = 'sendTemplate',
+	variables: Record<string, string> = {
+		orderId: '={{ $json.orderId }}',
+		name: '={{ $json.name }}',
+		date: 'Monday',
+		trackingId: '={{ "TRK" + $json.orderId }}',
+	},
+): INodeParameters {
 	const { orderShipped } = SEED_TEMPLATES;
 	return {
 		resource: 'message',
-		operation: 'sendTemplate',
+		operation,
 		channelType: 'whatsapp',
 		channelId: byId(SEED_CHANNELS.whatsapp.custSpaceId),
 		from: byId(SEED_NUMBERS.connected),
@@ -47,15 +57,7 @@ export function parameters(options: IDataObject): INodeParameters {
 		template: byId(orderShipped.code),
 		language: orderShipped.language,
 		variablesInput: 'mapper',
-		templateVariables: {
-			mappingMode: 'defineBelow',
-			value: {
-				orderId: '={{ $json.orderId }}',
-				name: '={{ $json.name }}',
-				date: 'Monday',
-				trackingId: '={{ "TRK" + $json.orderId }}',
-			},
-		},
+		templateVariables: { mappingMode: 'defineBelow', value: variables },
 		options: options as NodeParameterValueType,
 	};
 }

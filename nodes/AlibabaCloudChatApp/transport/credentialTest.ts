@@ -45,7 +45,7 @@ export function judgeTestAnswer(statusCode: number, raw: unknown): INodeCredenti
 	const body = parse(raw);
 	const code = body?.Code;
 	if (statusCode >= 200 && statusCode < 300 && code === 'OK' && body?.Success !== false) {
-		return { status: 'OK', message: 'Connection successful: CAMS accepted the AccessKey.' };
+		return { status: 'OK', message: 'Connection successful!' };
 	}
 	const named = code ?? `HTTP ${statusCode}`;
 	const status = code && statusCode >= 400 ? ` (HTTP ${statusCode})` : '';
