@@ -27,6 +27,12 @@ const DECREASE = 0.85;
 const INCREASE_PER_SECOND = 0.15;
 /** CAMS counts calls per second; so does the limiter, over a sliding window. */
 const WINDOW_MS = 1000;
+/**
+ * Lower the rate only when more than this share of the last second's starts was throttled. A
+ * stalled event loop (a busy host) gets a stray call throttled now and then; cutting the rate for
+ * that costs more than the retry. Several processes over one quota get far more throttled.
+ */
+const CONGESTION_SHARE = 0.05;
 /** Never below this share of the ceiling, so a run always makes progress. */
 const FLOOR = 0.02;
 
@@ -34,9 +40,10 @@ const FLOOR = 0.02;
  * The pace of one action for one AccessKey, shared by every execution in this n8n process.
  * Start slots are handed out at `rate` per second to first tries and retries alike, and no more
  * than `rate` requests start in any second: when the event loop stalls, the requests that waited
- * do not go out in a burst on top of the next ones (which CAMS would throttle). A throttled
- * answer to a request started after the last decrease lowers the rate (requests already in flight
- * at the old rate do not count twice); then it climbs back linearly to the ceiling. Several n8n
+ * do not go out in a burst on top of the next ones (which CAMS would throttle). When more than 5%
+ * of the last second's starts were throttled, a throttled answer to a request started after the
+ * last decrease lowers the rate (requests already in flight at the old rate do not count twice);
+ * then it climbs back linearly to the ceiling. Several n8n
  * processes on one account (queue mode) each back off on their own throttling and, as with any
  * AIMD scheme, converge on sharing the account quota.
  */
@@ -45,6 +52,8 @@ export class AdaptiveLimiter {
 	private nextSlot = 0;
 	/** Start times within the last window, oldest first. */
 	private readonly starts: number[] = [];
+	/** Throttled answers within the last window, oldest first. */
+	private readonly throttles: number[] = [];
 	private lastUpdate = Date.now();
 	private lastDecrease = 0;
 
@@ -73,7 +82,7 @@ export class AdaptiveLimiter {
 	private async admit(): Promise<number> {
 		for (;;) {
 			const now = Date.now();
-			while (this.starts.length > 0 && this.starts[0] <= now - WINDOW_MS) this.starts.shift();
+			prune(this.starts, now);
 			if (this.starts.length < Math.max(1, Math.floor(this.rate))) {
 				this.starts.push(now);
 				return now;
@@ -84,13 +93,24 @@ export class AdaptiveLimiter {
 
 	/** CAMS throttled a request that started at `startedAt`. */
 	throttled(startedAt: number): void {
-		if (startedAt < this.lastDecrease) return;
 		const now = Date.now();
+		this.throttles.push(now);
+		prune(this.throttles, now);
+		prune(this.starts, now);
+		const share = this.throttles.length / Math.max(1, this.starts.length);
+		if (startedAt < this.lastDecrease || share <= CONGESTION_SHARE) return;
 		this.climb(now);
 		this.rate = Math.max(this.ceiling * FLOOR, this.rate * DECREASE);
 		this.lastDecrease = now;
 		this.nextSlot = Math.max(this.nextSlot, now + 1000 / this.rate);
 	}
+}
+
+/** Drops the times that left the window (they are in order, oldest first). */
+function prune(times: number[], now: number): void {
+	let expired = 0;
+	while (expired < times.length && times[expired] <= now - WINDOW_MS) expired++;
+	if (expired > 0) times.splice(0, expired);
 }
 
 /** Module state: one limiter per AccessKey ID and action for the whole process. */

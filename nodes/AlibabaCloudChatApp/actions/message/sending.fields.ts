@@ -43,11 +43,16 @@ export function pacingOptions(
 	];
 }
 
-/** Reads the pacing options (set once per run, from the first item). */
+/**
+ * Reads the pacing options (set once per run, from the first item). At the default rate, which is
+ * what the process-wide limiter of the action allows, the run leaves the spacing to that limiter
+ * (one wait per request, not two); a lower rate chosen here is kept for this run.
+ */
 export function readPacing(context: IExecuteFunctions, defaults: Pacing): Pacing {
+	const perSecond = context.getNodeParameter('options.perSecond', 0, defaults.perSecond) as number;
 	return {
 		concurrency: context.getNodeParameter('options.concurrency', 0, defaults.concurrency) as number,
-		perSecond: context.getNodeParameter('options.perSecond', 0, defaults.perSecond) as number,
+		perSecond: perSecond >= defaults.perSecond ? Infinity : perSecond,
 	};
 }
 

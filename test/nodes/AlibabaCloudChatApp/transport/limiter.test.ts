@@ -67,3 +67,19 @@ describe('sliding window', () => {
 			expect(starts[i] - starts[i - 20]).toBeGreaterThanOrEqual(1000);
 	});
 });
+
+describe('congestion signal', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it('keeps its rate for a stray throttle among many starts, and cuts it when throttling is common', async () => {
+		let now = 5_000_000;
+		jest.spyOn(Date, 'now').mockImplementation(() => now);
+		const limiter = new AdaptiveLimiter(100_000);
+		const starts: number[] = [];
+		for (let i = 0; i < 100; i++) starts.push(await limiter.acquire());
+		limiter.throttled(starts[50]); // 1 in 100
+		expect(limiter.rate).toBe(100_000);
+		for (let i = 0; i < 5; i++) limiter.throttled(starts[60 + i]); // now 6 in 100
+		expect(limiter.rate).toBeCloseTo(85_000);
+	});
+});
