@@ -90,7 +90,7 @@ function stoppedRunSummary(results: Array<ItemResult | undefined>, failedIndex: 
 			sent.push(id === undefined ? `item ${i}` : `item ${i} (${String(id)})`);
 		}
 	});
-	if (sent.length === 0 && failed === 0) return '';
+	if (sent.length === 0 && failed === 0 && notStarted === 0) return '';
 	const shown = sent.slice(0, 20).join(', ') + (sent.length > 20 ? ', …' : '');
 	return (
 		` The run stopped at this failure: ${sent.length} item(s) already under way were completed` +

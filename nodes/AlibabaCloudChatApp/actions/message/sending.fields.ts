@@ -10,9 +10,11 @@ export const SEND_MESSAGE_QUOTA = 250;
 
 /**
  * Default pacing of Send Message and Send Template (both call SendChatappMessage). 245/s is the
- * measured rate that stays clear of the quota's throttling; keep the two operations on it.
+ * measured rate that stays clear of the quota's throttling; keep the two operations on it. The
+ * process-wide limiter enforces the rate, so concurrency only has to cover the round trip:
+ * 245/s at 200 ms (a host far from Singapore, or a busy one) needs about 50 in flight.
  */
-export const SEND_MESSAGE_PACING: Pacing = { concurrency: 25, perSecond: 245 };
+export const SEND_MESSAGE_PACING: Pacing = { concurrency: 50, perSecond: 245 };
 
 /**
  * Concurrency and rate options for send operations. Defaults stay below CAMS's per-account

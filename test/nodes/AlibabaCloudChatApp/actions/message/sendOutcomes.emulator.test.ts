@@ -140,6 +140,7 @@ describe('send outcomes', () => {
 				operation: 'send',
 				messageType: 'text',
 				text: '={{ "message " + $json.seq }}',
+				options: { concurrency: 25, perSecond: 245 },
 			},
 			credentials: credentialsFor(emu.url),
 			items: input,
