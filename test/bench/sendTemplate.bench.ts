@@ -107,7 +107,7 @@ export async function benchSendTemplate(
 		const rate = run.sent / run.seconds;
 		const stats = emu.stats();
 		process.stdout.write(
-			`paced (defaults: 50 in flight, 245/s): ${run.sent} messages in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)}/s, ` +
+			`paced (defaults: 25 in flight, 245/s): ${run.sent} messages in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)}/s, ` +
 				`${((rate / QUOTA) * 100).toFixed(1)}% of the ${QUOTA}/s quota; emulator throttled ${stats.throttled.SendChatappMessage ?? 0} calls (retried), ` +
 				`errors surfaced: ${run.throttling} throttling, ${run.otherErrors.length} other; duplicates: ${stats.duplicates}\n`,
 		);

@@ -10,11 +10,11 @@ export const SEND_MESSAGE_QUOTA = 250;
 
 /**
  * Default pacing of Send Message and Send Template (both call SendChatappMessage). 245/s is the
- * measured rate that stays clear of the quota's throttling; keep the two operations on it. The
- * process-wide limiter enforces the rate, so concurrency only has to cover the round trip:
- * 245/s at 200 ms (a host far from Singapore, or a busy one) needs about 50 in flight.
+ * measured rate that stays clear of the quota's throttling; keep the two operations on it. 25 in
+ * flight cover a 100 ms round trip at that rate; 50 measured no faster on a busy host, with more
+ * calls throttled (more requests bunch up when the event loop stalls).
  */
-export const SEND_MESSAGE_PACING: Pacing = { concurrency: 50, perSecond: 245 };
+export const SEND_MESSAGE_PACING: Pacing = { concurrency: 25, perSecond: 245 };
 
 /**
  * Concurrency and rate options for send operations. Defaults stay below CAMS's per-account
