@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -13,46 +12,9 @@ import {
 	CAMS_API_VERSION,
 	CAMS_REGIONS,
 	CUSTOM_ENDPOINT,
-	regionEndpoint,
 	resolveEndpoint,
 } from './common/acs/endpoints';
 import { buildSignedRequest } from './common/acs/request';
-
-/** Error codes a credential test can meet, with what the user should do about each. */
-const CREDENTIAL_TEST_FAILURES: Array<[string, string]> = [
-	[
-		'SignatureDoesNotMatch',
-		'The AccessKey Secret does not belong to this AccessKey ID. Paste the secret again.',
-	],
-	['IncompleteSignature', 'The request signature was rejected. Paste the AccessKey Secret again.'],
-	[
-		'InvalidAccessKeyId.NotFound',
-		'This AccessKey ID does not exist. Copy it again from the RAM console',
-	],
-	[
-		'InvalidAccessKeyId.Inactive',
-		'This AccessKey is disabled. Enable it in the RAM console or use another one.',
-	],
-	[
-		'InvalidTimeStamp.Expired',
-		"The n8n host's clock is more than 15 minutes off. Synchronise it (NTP).",
-	],
-	['InvalidSecurityToken.Expired', 'The STS token has expired. Request a new one.'],
-	['InvalidSecurityToken.MismatchWithAccessKey', 'The STS token belongs to another AccessKey ID.'],
-	['InvalidSecurityToken.Malformed', 'The STS token is incomplete. Paste it again.'],
-	[
-		'Ram.PermissionDeny',
-		'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.',
-	],
-	[
-		'Forbidden.RAM',
-		'The RAM user lacks the cams:ListInstance permission. Grant it AliyunCAMSFullAccess.',
-	],
-	[
-		'Product.Unsubscript',
-		'Chat App Message Service is not activated for this account. Activate it in the CAMS console',
-	],
-];
 
 export class AlibabaCloudChatAppApi implements ICredentialType {
 	name = 'alibabaCloudChatAppApi';
@@ -146,32 +108,7 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 		return wireRequest;
 	}
 
-	/**
-	 * n8n 2.8 shows only a generic text for a non-2xx test answer, so the test reads the error body
-	 * itself and names the cause; the first rule whose field matches wins.
-	 */
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'POST',
-			url: '/',
-			headers: { 'x-acs-action': 'ListInstance' },
-			qs: { PageIndex: 1, PageSize: 1 },
-			ignoreHttpStatusErrors: true,
-		},
-		rules: [
-			...CREDENTIAL_TEST_FAILURES.map(([code, message]) => ({
-				type: 'responseSuccessBody' as const,
-				properties: { key: 'Code', value: code, message: `${code}: ${message}` },
-			})),
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'HostId',
-					value: new URL(regionEndpoint(CAMS_REGIONS[0].value)).host,
-					message:
-						'CAMS rejected the request. Check the AccessKey pair and that the RAM user may call cams:ListInstance.',
-				},
-			},
-		],
-	};
+	// No declarative `test`: n8n 2.8 would use it before any other and can only match fixed
+	// values, so it passed rejected requests. The action node's `testedBy` method
+	// (nodes/AlibabaCloudChatApp/transport/credentialTest.ts) signs the test call and judges it.
 }

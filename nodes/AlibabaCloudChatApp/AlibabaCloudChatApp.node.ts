@@ -14,6 +14,7 @@ import * as sendAndWait from './actions/message/sendAndWait.operation';
 import { SEND_AND_WAIT_WEBHOOKS, WAITING_TOOLTIP } from './actions/message/sendAndWait.fields';
 import { sendAndWaitWebhook } from './actions/message/sendAndWait.webhook';
 import { listSearch, loadOptions, resourceMapping } from './methods';
+import { testCamsCredential } from './transport/credentialTest';
 
 export class AlibabaCloudChatApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,13 +33,20 @@ export class AlibabaCloudChatApp implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'alibabaCloudChatAppApi', required: true }],
+		credentials: [
+			{ name: 'alibabaCloudChatAppApi', required: true, testedBy: 'alibabaCloudChatAppApiTest' },
+		],
 		webhooks: SEND_AND_WAIT_WEBHOOKS,
 		waitingNodeTooltip: WAITING_TOOLTIP,
 		properties,
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping };
+	methods = {
+		listSearch,
+		loadOptions,
+		resourceMapping,
+		credentialTest: { alibabaCloudChatAppApiTest: testCamsCredential },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Send and Wait handles the first item and parks the execution: not a per-item operation.

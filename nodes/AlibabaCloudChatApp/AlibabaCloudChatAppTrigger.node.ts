@@ -11,6 +11,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { listSearch } from './methods';
 import { claimFreshEvents } from './notifications/dedupeGuard';
+import { testCamsCredential } from './transport/credentialTest';
 import { parsePushBody } from './notifications/parse';
 import { filterEvents } from './notifications/pipeline';
 import { ACKNOWLEDGEMENT, rejection, type RejectionStatus } from './notifications/responses';
@@ -90,7 +91,9 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Optional and always listed: n8n 2.8.4 hides a boolean that a credential's displayOptions
 		// depend on, so "Configure Callback in CAMS" checks for the credential at activation instead.
-		credentials: [{ name: 'alibabaCloudChatAppApi', required: false }],
+		credentials: [
+			{ name: 'alibabaCloudChatAppApi', required: false, testedBy: 'alibabaCloudChatAppApiTest' },
+		],
 		webhooks: WEBHOOKS,
 		properties: [
 			eventsField,
@@ -101,7 +104,7 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { alibabaCloudChatAppApiTest: testCamsCredential } };
 
 	webhookMethods = {
 		default: {

@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark of the package, one after the other. Each prints its figures
  * and ends with one JSON line; the process fails when a target is missed.
  */
+import { benchConcurrentSends } from './concurrentSends.bench';
+import { benchMassSend } from './massSend.bench';
 import { benchSendTemplate } from './sendTemplate.bench';
 import { benchSign } from './sign.bench';
 import { benchTrigger } from './trigger.bench';
@@ -11,6 +13,7 @@ const TARGETS = {
 	ratio: 10,
 	triggerMsPerPush: 10,
 	signRatioVsSdk: 0.5,
+	massSendCeilingShare: 0.8,
 };
 
 async function main(): Promise<void> {
@@ -26,6 +29,26 @@ async function main(): Promise<void> {
 		missed.push(`${send.throttlingErrorsSurfaced} throttling errors surfaced (target 0)`);
 	if (send.duplicates > 0) missed.push(`${send.duplicates} duplicates (target 0)`);
 	if (send.otherErrors > 0) missed.push(`${send.otherErrors} items failed`);
+	const concurrent = await benchConcurrentSends();
+	if (concurrent.quotaShare < TARGETS.quotaShare)
+		missed.push(
+			`send-concurrent-executions reached ${concurrent.quotaShare} of the quota (target ${TARGETS.quotaShare})`,
+		);
+	if (concurrent.throttlingErrorsSurfaced > 0)
+		missed.push(
+			`send-concurrent-executions: ${concurrent.throttlingErrorsSurfaced} throttling errors surfaced (target 0)`,
+		);
+	if (concurrent.duplicates > 0)
+		missed.push(`send-concurrent-executions: ${concurrent.duplicates} duplicates (target 0)`);
+	if (concurrent.otherErrors > 0)
+		missed.push(`send-concurrent-executions: ${concurrent.otherErrors} items failed`);
+	const mass = await benchMassSend();
+	if (mass.ceilingShare < TARGETS.massSendCeilingShare)
+		missed.push(
+			`mass-send-100k reached ${mass.ceilingShare} of the ceiling (target ${TARGETS.massSendCeilingShare})`,
+		);
+	if (mass.errors > 0 || mass.duplicates > 0)
+		missed.push(`mass-send-100k: ${mass.errors} errors, ${mass.duplicates} duplicates (target 0)`);
 	const trigger = await benchTrigger();
 	if (trigger.msPerPush > TARGETS.triggerMsPerPush)
 		missed.push(

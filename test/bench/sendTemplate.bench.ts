@@ -32,14 +32,24 @@ export interface SendBenchResult {
 	duplicates: number;
 }
 
-const QUOTA = 250;
-const LATENCY_MS = 50;
+export const QUOTA = 250;
+export const LATENCY_MS = 50;
 
-function parameters(options: IDataObject): INodeParameters {
+/** Send Template (or Send Bulk Template) of orderShipped to `$json.phone` with these variables. */
+export function parameters(
+	options: IDataObject,
+	operation = 'sendTemplate',
+	variables: Record<string, string> = {
+		orderId: '={{ $json.orderId }}',
+		name: '={{ $json.name }}',
+		date: 'Monday',
+		trackingId: '={{ "TRK" + $json.orderId }}',
+	},
+): INodeParameters {
 	const { orderShipped } = SEED_TEMPLATES;
 	return {
 		resource: 'message',
-		operation: 'sendTemplate',
+		operation,
 		channelType: 'whatsapp',
 		channelId: byId(SEED_CHANNELS.whatsapp.custSpaceId),
 		from: byId(SEED_NUMBERS.connected),
@@ -47,20 +57,12 @@ function parameters(options: IDataObject): INodeParameters {
 		template: byId(orderShipped.code),
 		language: orderShipped.language,
 		variablesInput: 'mapper',
-		templateVariables: {
-			mappingMode: 'defineBelow',
-			value: {
-				orderId: '={{ $json.orderId }}',
-				name: '={{ $json.name }}',
-				date: 'Monday',
-				trackingId: '={{ "TRK" + $json.orderId }}',
-			},
-		},
+		templateVariables: { mappingMode: 'defineBelow', value: variables },
 		options: options as NodeParameterValueType,
 	};
 }
 
-function recipients(count: number, offset: number): IDataObject[] {
+export function recipients(count: number, offset: number): IDataObject[] {
 	return Array.from({ length: count }, (_, i) => ({
 		phone: `+65 8${String(offset + i).padStart(7, '0')}`,
 		orderId: `A-${offset + i}`,
@@ -68,7 +70,7 @@ function recipients(count: number, offset: number): IDataObject[] {
 	}));
 }
 
-async function timedRun(emu: CamsEmulator, items: IDataObject[], options: IDataObject) {
+export async function timedRun(emu: CamsEmulator, items: IDataObject[], options: IDataObject) {
 	const started = performance.now();
 	const output = await runChatApp(emu.url, parameters(options), { items, continueOnFail: true });
 	const seconds = (performance.now() - started) / 1000;

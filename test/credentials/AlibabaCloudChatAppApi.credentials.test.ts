@@ -20,6 +20,8 @@ import {
 import { formDecodePairs, verifyAcs3 } from '../helpers/acs3Verify';
 import { SIGNING_CASES } from '../helpers/camsSigningCases';
 import { createExecuteHarness, testCredential, type AuthenticateRecord } from '../helpers/n8nCore';
+import { AlibabaCloudChatApp } from '../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node';
+import { AlibabaCloudChatAppTrigger } from '../../nodes/AlibabaCloudChatApp/AlibabaCloudChatAppTrigger.node';
 import { CamsProbe, runProbe } from '../helpers/probeNode';
 import {
 	startRecordingServer,
@@ -439,52 +441,84 @@ describe('n8n-core sends exactly what the official SDK sends', () => {
 	});
 });
 
-describe('credential test ("Test" button) through n8n-core RoutingNode', () => {
+describe('credential test ("Test" button) as n8n 2.8.4 runs it', () => {
 	let server: RecordingServer;
+	let reply: Parameters<typeof startRecordingServer>[0];
 
 	beforeAll(async () => {
-		server = await startRecordingServer((request) =>
-			request.headers.authorization?.includes('Credential=BAD')
-				? {
-						status: 400,
-						body: {
-							Code: 'SignatureDoesNotMatch',
-							Message: 'Specified signature does not match our calculation.',
-							HostId: 'cams.ap-southeast-1.aliyuncs.com',
-						},
-					}
-				: {},
-		);
+		server = await startRecordingServer((request) => (reply ? reply(request) : {}));
+	});
+	beforeEach(() => {
+		server.reset();
+		reply = undefined;
 	});
 	afterAll(async () => {
 		await server.close();
 	});
 
-	it('sends the signed test request and reports success', async () => {
+	it('has no declarative test; every node listing the credential names the node-side test', () => {
+		expect((new AlibabaCloudChatAppApi() as { test?: unknown }).test).toBeUndefined();
+		for (const nodeType of [new AlibabaCloudChatApp(), new AlibabaCloudChatAppTrigger()]) {
+			const [entry] = nodeType.description.credentials ?? [];
+			expect(entry.testedBy).toBe('alibabaCloudChatAppApiTest');
+			expect(typeof nodeType.methods.credentialTest?.alibabaCloudChatAppApiTest).toBe('function');
+		}
+	});
+
+	it('sends a signed ListInstance and reports success only for Code OK', async () => {
 		const outcome = await testCredential({ credentials: credentialsFor(server.url) });
 		expect(outcome).toMatchObject({ status: 'OK' });
 		const received = server.last();
 		expect(verifyAcs3(received, AK.accessKeySecret)).toMatchObject({ ok: true });
-		expect(received.headers['x-acs-action']).toBe(
-			new AlibabaCloudChatAppApi().test.request.headers?.['x-acs-action'],
-		);
-		expectSentAsSigned(outcome.credentialsHelper.authenticated[0].outgoing, received);
+		expect(received.headers['x-acs-action']).toBe('ListInstance');
 	});
 
-	it('names the cause of a rejected test from the error body', async () => {
-		const outcome = await testCredential({
-			credentials: credentialsFor(server.url, { ...AK, accessKeyId: 'BAD' }),
-		});
+	it.each([
+		[
+			'HTTP 200 with a CAMS code other than OK',
+			200,
+			{ Code: 'Forbidden.RAM', Message: 'no' },
+			/^Forbidden\.RAM: no\. The RAM user/,
+		],
+		[
+			'HTTP 200 without a CAMS code (not a CAMS gateway)',
+			200,
+			{ hello: 'world' },
+			/^HTTP 200\. Check that the Region/,
+		],
+		[
+			'HTTP 500 with an HTML page from a custom endpoint',
+			500,
+			'<html><body>Internal Server Error</body></html>',
+			/^HTTP 500: Internal Server Error\. Check that the Region/,
+		],
+		[
+			'HTTP 403 with a CAMS code at HTTP 400+',
+			403,
+			{ Code: 'Forbidden', Message: 'denied' },
+			/^Forbidden \(HTTP 403\): denied\./,
+		],
+	])('fails on %s', async (_label, status, body, message) => {
+		reply = () => ({ status, body });
+		const outcome = await testCredential({ credentials: credentialsFor(server.url) });
 		expect(outcome.status).toBe('Error');
-		expect(outcome.message).toMatch(/SignatureDoesNotMatch/);
+		expect(outcome.message).toMatch(message);
 	});
 
 	it('reports a bad custom endpoint without sending', async () => {
-		server.reset();
 		const outcome = await testCredential({ credentials: credentialsFor('not a url') });
 		expect(outcome.status).toBe('Error');
 		expect(outcome.message).toMatch(/custom endpoint/);
 		expect(server.requests).toHaveLength(0);
+	});
+
+	it('reports an endpoint that refuses connections', async () => {
+		const closed = await startRecordingServer();
+		const url = closed.url;
+		await closed.close();
+		const outcome = await testCredential({ credentials: credentialsFor(url) });
+		expect(outcome.status).toBe('Error');
+		expect(outcome.message).toMatch(/could not be reached .*ECONNREFUSED/);
 	});
 });
 
@@ -548,15 +582,71 @@ describe('against the CAMS emulator', () => {
 		]);
 	});
 
-	it('passes the credential test with the emulator keys, and names a wrong secret', async () => {
+	it('passes the credential test with the emulator keys, permanent or STS', async () => {
 		expect(await testCredential({ credentials: emulatorCredentials() })).toMatchObject({
 			status: 'OK',
 		});
-		const wrong = await testCredential({
-			credentials: { ...emulatorCredentials(), accessKeySecret: 'wrong-secret' },
+		const sts = EMULATOR_KEYS.sts as unknown as IDataObject;
+		expect(await testCredential({ credentials: emulatorCredentials(sts) })).toMatchObject({
+			status: 'OK',
 		});
-		expect(wrong.status).toBe('Error');
-		expect(wrong.message).toMatch(/SignatureDoesNotMatch/);
+		expect(emu.calls().map((call) => [call.action, call.outcome])).toEqual([
+			['ListInstance', 'accepted'],
+			['ListInstance', 'accepted'],
+		]);
+	});
+
+	const sts = () => EMULATOR_KEYS.sts as unknown as IDataObject;
+	it.each<[string, () => IDataObject, (emu: CamsEmulator) => unknown, RegExp]>([
+		[
+			'a wrong key',
+			() => ({ ...emulatorCredentials(), accessKeyId: 'LTAI5tNoSuchKey' }),
+			() => undefined,
+			/^InvalidAccessKeyId\.NotFound \(HTTP 404\).*RAM console/,
+		],
+		[
+			'a wrong secret',
+			() => ({ ...emulatorCredentials(), accessKeySecret: 'wrong-secret' }),
+			() => undefined,
+			/^SignatureDoesNotMatch \(HTTP 400\).*Copy the secret again/s,
+		],
+		[
+			'clock skew',
+			() => emulatorCredentials(),
+			(e) => e.setTime({ offsetMs: 20 * 60_000 }),
+			/^InvalidTimeStamp\.Expired \(HTTP 400\).*clock/,
+		],
+		[
+			'a missing STS token',
+			() => ({ ...emulatorCredentials(sts()), securityToken: '' }),
+			() => undefined,
+			/^MissingSecurityToken \(HTTP 400\).*STS Security Token/,
+		],
+		[
+			'a wrong STS token',
+			() => ({ ...emulatorCredentials(sts()), securityToken: 'CAIS-not-this-one' }),
+			() => undefined,
+			/^InvalidSecurityToken\.\w+ \(HTTP 400\).*STS token/,
+		],
+		[
+			'an unknown action (404)',
+			() => emulatorCredentials(),
+			(e) => e.setFaults({ unknownActions: ['ListInstance'] }),
+			/^InvalidAction\.NotFound \(HTTP 404\).*points at CAMS/,
+		],
+		[
+			'an HTTP 500 from the custom endpoint',
+			() => emulatorCredentials(),
+			(e) => e.setFaults({ serverErrors: 1 }),
+			/^InternalError \(HTTP 500\)/,
+		],
+	])('fails with its code for %s', async (_label, credentials, arrange, message) => {
+		await arrange(emu);
+		const outcome = await testCredential({ credentials: credentials() });
+		expect(outcome.status).toBe('Error');
+		expect(outcome.message).toMatch(message);
+		expect(outcome.message).not.toContain(EMULATOR_KEYS.accessKeySecret);
+		expect(emu.calls()).toHaveLength(1);
 	});
 
 	it('is rejected with SignatureDoesNotMatch for a wrong secret on a send', async () => {

@@ -34,6 +34,7 @@ export function defaultFaults(): Faults {
 		refuse: false,
 		latencySpikeMs: 0,
 		latencySpikeCount: 0,
+		unknownActions: [],
 		actions: [],
 	};
 }

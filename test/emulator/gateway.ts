@@ -73,6 +73,9 @@ function requestedAction(req: IncomingMessage): string | undefined {
 
 /** Runs the action for an authenticated call; throws EmulatorError for every refusal. */
 function execute(wire: WireRequest, deps: GatewayDeps, info: CallInfo): Record<string, unknown> {
+	const named = wire.headers['x-acs-action']?.[0] ?? wire.params.Action;
+	if (named !== undefined && deps.faults.unknownActions.includes(named))
+		throw errors.invalidAction();
 	authenticate(wire, deps.auth, classifyAction, info);
 	const action = info.action as string;
 	if (deps.faults.throttleBurst > 0 && targeted(deps, action)) {

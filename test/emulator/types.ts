@@ -138,6 +138,8 @@ export interface Faults {
 	/** Extra delay added to the next `latencySpikeCount` answers. */
 	latencySpikeMs: number;
 	latencySpikeCount: number;
+	/** Actions this gateway answers as unknown (404 InvalidAction.NotFound), as another product's gateway would. */
+	unknownActions: string[];
 	/** Only calls of these actions use up throttleBurst, serverErrors and resetConnections; empty = every call. */
 	actions: string[];
 }

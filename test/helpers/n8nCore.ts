@@ -41,6 +41,7 @@
 import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
 import {
+	CredentialTestContext,
 	ExecuteContext,
 	HookContext,
 	InstanceSettings,
@@ -52,6 +53,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsExpressionResolveValues,
 	ICredentialsHelper,
+	ICredentialTestFunction,
 	ICredentialType,
 	IDataObject,
 	IExecuteData,
@@ -80,6 +82,8 @@ import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 
 import { AlibabaCloudChatAppApi } from '../../credentials/AlibabaCloudChatAppApi.credentials';
+import { AlibabaCloudChatApp } from '../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node';
+import { AlibabaCloudChatAppTrigger } from '../../nodes/AlibabaCloudChatApp/AlibabaCloudChatAppTrigger.node';
 
 /** The package name n8n prefixes community node types with. */
 export const PACKAGE_NAME = 'n8n-nodes-alibabacloud-chatapp';
@@ -138,6 +142,8 @@ export interface AuthenticateRecord {
 	incoming: IHttpRequestOptions;
 	/** What our credential's `authenticate` returned: the request n8n-core then sends. */
 	outgoing: IHttpRequestOptions;
+	/** When it was signed (Date.now()), right before n8n-core sends it. */
+	at: number;
 }
 
 export class TestCredentialsHelper implements ICredentialsHelper {
@@ -173,7 +179,7 @@ export class TestCredentialsHelper implements ICredentialsHelper {
 		} else if (credentialType.authenticate !== undefined) {
 			throw new Error('The harness only implements function-typed authenticate');
 		}
-		this.authenticated.push({ typeName, incoming, outgoing });
+		this.authenticated.push({ typeName, incoming, outgoing, at: Date.now() });
 		return outgoing;
 	}
 
@@ -549,33 +555,23 @@ export function camsCredentialType(): AlibabaCloudChatAppApi {
 export interface CredentialTestOptions {
 	/** Decrypted data of our credential, as typed in the editor (defaults are applied here). */
 	credentials: ICredentialDataDecryptedObject | IDataObject;
-	/**
-	 * The node type n8n finds for the credential (a node that lists it). Its description is kept,
-	 * except that `properties` and `credentials` are replaced, exactly as the CLI does. Defaults to
-	 * a bare description, which is what n8n uses when no node lists the credential.
-	 */
-	nodeType?: INodeType;
-}
-
-export interface CredentialTestOutcome extends INodeCredentialTestResult {
-	credentialsHelper: TestCredentialsHelper;
-	/** The error the routing node threw, if any. */
-	error?: unknown;
+	/** The node types that list the credential, in the order n8n finds them; defaults to ours. */
+	nodeTypes?: INodeType[];
 }
 
 /**
- * Runs our credential's `test` request the way n8n's CLI `CredentialsTester.testCredentials`
- * (n8n 2.x) does: a temporary node type whose only property routes `test.request`, executed by
- * n8n-core's real `RoutingNode` in a real `ExecuteContext` (mode `internal`), with the
- * decrypted credential passed in directly; then the same error mapping and `rules` evaluation.
+ * Runs the "Test" button the way n8n 2.8.4's CLI `CredentialsTester` does: a credential type's
+ * own `test` would win (we have none, and say so), else the first node type that lists the
+ * credential with a string `testedBy` supplies `methods.credentialTest[testedBy]`, which is
+ * called in n8n-core's real `CredentialTestContext` with the decrypted credential (defaults
+ * applied, as `applyDefaultsAndOverwrites` does).
  */
 export async function testCredential(
 	options: CredentialTestOptions,
-): Promise<CredentialTestOutcome> {
+): Promise<INodeCredentialTestResult> {
 	setUpN8nCoreDi();
-	const credentialType = new AlibabaCloudChatAppApi();
-	const testRequest = credentialType.test;
-	// As CredentialsHelper.applyDefaultsAndOverwrites: the defaults of the credential's properties.
+	const credentialType = new AlibabaCloudChatAppApi() as ICredentialType;
+	if (credentialType.test) throw new Error('A declarative test would take precedence in n8n');
 	const data = NodeHelpers.getNodeParameters(
 		credentialType.properties,
 		{ ...options.credentials } as INodeParameters,
@@ -590,116 +586,20 @@ export async function testCredential(
 		type: credentialType.name,
 		data,
 	};
-
-	const baseType: INodeType = options.nodeType ?? {
-		description: {
-			displayName: 'No Operation',
-			name: 'noOp',
-			group: ['organization'],
-			version: 1,
-			description: 'Stand-in node type for the credential test',
-			defaults: { name: 'No Operation' },
-			inputs: ['main'],
-			outputs: ['main'],
-			properties: [],
-		} as unknown as INodeType['description'],
-	};
-	const nodeTypeCopy: INodeType = {
-		description: {
-			...baseType.description,
-			credentials: [{ name: credentialType.name, required: true }],
-			properties: [
-				{
-					displayName: 'Temp',
-					name: 'temp',
-					type: 'string',
-					routing: { request: testRequest.request },
-					default: '',
-				},
-			],
-		},
-	};
-	const { version } = nodeTypeCopy.description;
-	const node: INode = {
-		id: 'temp',
-		parameters: {},
-		name: 'Temp-Node',
-		type: nodeTypeCopy.description.name,
-		typeVersion: Array.isArray(version) ? version.slice(-1)[0] : version,
-		position: [0, 0],
-		credentials: {
-			[credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
-		},
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: {
-			getByName: () => nodeTypeCopy,
-			getByNameAndVersion: () => nodeTypeCopy,
-			getKnownTypes: () => ({}),
-		},
-	});
-	const credentialsHelper = new TestCredentialsHelper(
-		{ [credentialType.name]: credentialType },
-		{ [credentialType.name]: data },
-	);
-	const { additionalData } = buildHarness({ nodeType: nodeTypeCopy, credentials: data });
-	additionalData.credentialsHelper = credentialsHelper;
-	const inputData = { main: [[{ json: {} }]] };
-	const executeData = { node, data: {}, source: null } as unknown as IExecuteData;
-	const executeFunctions = new ExecuteContext(
-		workflow,
-		node,
-		additionalData,
-		'internal',
-		{ resultData: { runData: {} } } as unknown as IRunExecutionData,
-		0,
-		[],
-		inputData,
-		executeData,
-		[],
-	);
-	const routingNode = new RoutingNode(executeFunctions, nodeTypeCopy, credentialsDecrypted);
-
-	let response: INodeExecutionData[][] | null | undefined;
-	try {
-		response = await routingNode.runNode();
-	} catch (error) {
-		const cause = (
-			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
-		).cause;
-		if (cause?.response) {
-			const { status, statusText } = cause.response;
-			for (const rule of testRequest.rules ?? []) {
-				if (rule.type === 'responseCode' && status === rule.properties.value) {
-					return { status: 'Error', message: rule.properties.message, credentialsHelper, error };
-				}
-			}
-			if (status < 199 || status > 299) {
-				return {
-					status: 'Error',
-					message: statusText || `Received HTTP status code: ${status}`,
-					credentialsHelper,
-					error,
-				};
-			}
-		} else if (cause?.code) {
-			return { status: 'Error', message: cause.code, credentialsHelper, error };
-		}
-		return { status: 'Error', message: String((error as Error).message), credentialsHelper, error };
-	}
-	for (const rule of testRequest.rules ?? []) {
-		if (rule.type === 'responseSuccessBody') {
-			const json = response![0][0].json as IDataObject;
-			const value = rule.properties.key
-				.split('.')
-				.reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], json);
-			if (value === rule.properties.value) {
-				return { status: 'Error', message: rule.properties.message, credentialsHelper };
-			}
+	const nodeTypes: INodeType[] = options.nodeTypes ?? [
+		new AlibabaCloudChatApp(),
+		new AlibabaCloudChatAppTrigger(),
+	];
+	for (const nodeType of nodeTypes) {
+		for (const { name, testedBy } of nodeType.description.credentials ?? []) {
+			if (name !== credentialType.name || typeof testedBy !== 'string') continue;
+			const tests = nodeType.methods?.credentialTest as
+				Record<string, ICredentialTestFunction> | undefined;
+			const test = tests?.[testedBy];
+			if (!test)
+				return { status: 'Error', message: 'No testing function found for this credential.' };
+			return await test.call(new CredentialTestContext(), credentialsDecrypted);
 		}
 	}
-	return { status: 'OK', message: 'Connection successful!', credentialsHelper };
+	return { status: 'Error', message: 'No testing function found for this credential.' };
 }

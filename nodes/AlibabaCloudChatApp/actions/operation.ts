@@ -15,11 +15,16 @@ export type ItemResult =
  * The contract of an `<operation>.operation.ts` file. Most operations handle one item in
  * `execute`; an operation that must see every item at once (packing recipients into batches)
  * implements `executeBatch` instead. Send operations export `pacing` so the router runs their
- * items concurrently under CAMS's quota.
+ * items concurrently under CAMS's quota, and `recipient` to keep each recipient's order.
  */
 export interface OperationModule {
 	description: INodeProperties[];
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 	executeBatch?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<ItemResult[]>;
 	pacing?: (this: IExecuteFunctions) => Pacing;
+	/**
+	 * The recipient of an item, for send operations: items to one recipient run one after another in
+	 * input order, and a failed item names it.
+	 */
+	recipient?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
 }

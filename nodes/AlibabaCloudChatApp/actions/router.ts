@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { runPaced } from '../helpers/pacing';
+import { runPaced, stopSignal } from '../helpers/pacing';
+import { failureOf } from '../transport/errors';
 import { resources } from './resources';
 import type { ItemResult, OperationModule } from './operation';
 
@@ -31,13 +32,70 @@ async function runItems(
 	const pacing = operation.pacing
 		? operation.pacing.call(context)
 		: { concurrency: 1, perSecond: Infinity };
-	const outcomes = await runPaced(items.length, pacing, runOne, !context.continueOnFail());
+	const recipientOf = operation.recipient;
+	const keyOf = recipientOf ? (i: number) => recipientOf.call(context, i) : undefined;
+	const outcomes = await runPaced(
+		items.length,
+		pacing,
+		runOne,
+		{ stopOnError: !context.continueOnFail(), keyOf },
+		stopSignal(context),
+	);
 	return outcomes.map((outcome) =>
 		outcome === undefined
 			? undefined
 			: outcome.ok
 				? { json: outcome.value }
 				: { error: outcome.error },
+	);
+}
+
+/**
+ * The output item of a failed item under Continue On Fail: enough for a workflow to route on.
+ * `sent: "unknown"` means CAMS may have accepted the send, so check the history, do not resend.
+ */
+export function failedItem(
+	context: IExecuteFunctions,
+	operation: OperationModule,
+	error: Error,
+	itemIndex: number,
+): IDataObject {
+	const { errorCode, requestId, sent } = failureOf(error);
+	const description = (error as { description?: unknown }).description;
+	const json: IDataObject = {
+		error: error.message,
+		description: typeof description === 'string' ? description : null,
+		errorCode: errorCode ?? null,
+		requestId: requestId ?? null,
+		operation: context.getNodeParameter('operation', 0) as string,
+		sent,
+	};
+	const recipient = operation.recipient?.call(context, itemIndex);
+	if (recipient !== undefined) json.recipient = recipient;
+	return json;
+}
+
+/** What happened to the other items when a failure stopped the run, for the error's description. */
+function stoppedRunSummary(results: Array<ItemResult | undefined>, failedIndex: number): string {
+	const sent: string[] = [];
+	let failed = 0;
+	let notStarted = 0;
+	results.forEach((result, i) => {
+		if (i === failedIndex) return;
+		if (result === undefined) notStarted++;
+		else if ('error' in result) failed++;
+		else {
+			const json = (Array.isArray(result.json) ? result.json[0] : result.json) ?? {};
+			const id = json.MessageId ?? json.GroupMessageId;
+			sent.push(id === undefined ? `item ${i}` : `item ${i} (${String(id)})`);
+		}
+	});
+	if (sent.length === 0 && failed === 0 && notStarted === 0) return '';
+	const shown = sent.slice(0, 20).join(', ') + (sent.length > 20 ? ', …' : '');
+	return (
+		` The run stopped at this failure: ${sent.length} item(s) already under way were completed` +
+		`${sent.length > 0 ? `: ${shown}` : ''}; ${failed} other item(s) failed; ${notStarted} item(s) were not started.` +
+		' Do not resend the completed items.'
 	);
 }
 
@@ -54,8 +112,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const result = results[i];
 		if (result === undefined) continue; // not started: an earlier item failed and stopped the run
 		if ('error' in result) {
-			if (!this.continueOnFail()) throw withItemIndex(this, result.error, i);
-			output.push({ json: { error: result.error.message }, pairedItem: { item: i } });
+			if (!this.continueOnFail())
+				throw withItemIndex(this, result.error, i, stoppedRunSummary(results, i));
+			output.push({
+				json: failedItem(this, operation, result.error, i),
+				pairedItem: { item: i },
+			});
 			continue;
 		}
 		const data = Array.isArray(result.json) ? result.json : [result.json];
@@ -64,12 +126,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [output];
 }
 
-function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	const nodeError = error as Error & { context?: Record<string, unknown> };
-	if (nodeError.context && nodeError.context.itemIndex === undefined) {
-		nodeError.context.itemIndex = itemIndex;
-		return nodeError;
-	}
-	if (nodeError.context) return nodeError;
-	return new NodeOperationError(context.getNode(), error, { itemIndex });
+function withItemIndex(
+	context: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+	summary: string,
+): Error {
+	const nodeError = error as Error & {
+		context?: Record<string, unknown>;
+		description?: string | null;
+	};
+	const result = nodeError.context
+		? nodeError
+		: new NodeOperationError(context.getNode(), error, { itemIndex });
+	if (result.context && result.context.itemIndex === undefined)
+		result.context.itemIndex = itemIndex;
+	if (summary) result.description = `${result.description ?? ''}${summary}`.trim();
+	return result;
 }

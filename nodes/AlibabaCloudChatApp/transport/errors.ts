@@ -42,6 +42,14 @@ const CODE_HINTS: Hint[] = [
 		hint: "This machine's clock differs from Alibaba Cloud's by more than 15 minutes. Synchronise the clock (NTP) of the n8n host.",
 	},
 	{
+		match: /^MissingSecurityToken$/,
+		hint: 'This AccessKey is a temporary STS key, or the gateway requires an STS token: paste the STS Security Token into the credential, or use a permanent AccessKey pair.',
+	},
+	{
+		match: /^(InvalidAction\.NotFound|InvalidApi\.NotFound|InvalidVersion)$/,
+		hint: 'The endpoint does not offer this CAMS action (API 2020-06-06). Check that the Region or the Endpoint URL of the credential points at CAMS.',
+	},
+	{
 		match: /^InvalidSecurityToken\./,
 		hint: 'The STS token is expired or belongs to another AccessKey. Request a new token, or clear the STS field for a permanent AccessKey.',
 	},
@@ -102,4 +110,25 @@ export function keepMessage(error: NodeApiError, message: string): NodeApiError 
 	error.message = message;
 	error.messages = error.messages.filter((entry) => entry !== message);
 	return error;
+}
+
+/** What a workflow needs to route a failed send: the code, the RequestId, whether it may be out. */
+export interface FailureFacts {
+	errorCode?: string;
+	requestId?: string;
+	/** "no": CAMS definitely did not accept it. "unknown": it may have; check before resending. */
+	sent: 'no' | 'unknown';
+}
+
+const facts = new WeakMap<Error, FailureFacts>();
+
+/** Remembers the facts of a failure on its error object (n8n's error classes have no slot for them). */
+export function markFailure<E extends Error>(error: E, failure: FailureFacts): E {
+	facts.set(error, failure);
+	return error;
+}
+
+/** The facts of a failure; an error the transport did not mark never reached CAMS. */
+export function failureOf(error: Error): FailureFacts {
+	return facts.get(error) ?? { sent: 'no' };
 }

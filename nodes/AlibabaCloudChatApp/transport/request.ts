@@ -9,8 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { camsApiError, keepMessage, type CamsErrorBody } from './errors';
-import { BODY_PARAMETERS } from './placement';
+import { isStopped, NotStartedError } from '../helpers/pacing';
+import { camsApiError, keepMessage, markFailure, type CamsErrorBody } from './errors';
+import { limiterFor, type AdaptiveLimiter } from './limiter';
+import { bodyParameters } from './placement';
 import { isNeverSent, isThrottled, MAX_THROTTLE_ATTEMPTS, waitBeforeRetry } from './retry';
 
 export const CREDENTIAL_TYPE = 'alibabaCloudChatAppApi';
@@ -42,7 +44,7 @@ export function toWireParams(params: CamsParams): Record<string, string> {
 
 /** Splits wire parameters between query and form body as the official SDK does for this action. */
 export function placeParams(action: string, wire: Record<string, string>) {
-	const bodyNames = new Set(BODY_PARAMETERS[action] ?? []);
+	const bodyNames = bodyParameters(action);
 	const qs: Record<string, string> = {};
 	const body: Record<string, string> = {};
 	for (const key of Object.keys(wire).sort()) {
@@ -79,11 +81,26 @@ function networkErrorCode(error: unknown): string | undefined {
 	);
 }
 
+const accessKeyIds = new WeakMap<object, Promise<string>>();
+
+/** The AccessKey ID of this execution's credential, read once per execution (context). */
+async function accessKeyIdOf(context: CamsContext): Promise<string> {
+	let id = accessKeyIds.get(context);
+	if (!id) {
+		id = context
+			.getCredentials(CREDENTIAL_TYPE)
+			.then((credentials) => String(credentials.accessKeyId ?? '').trim());
+		accessKeyIds.set(context, id);
+	}
+	return await id;
+}
+
 /**
  * Calls one CAMS action and returns its response body. Signing happens in the credential.
  * A response whose `Code` is not `OK` is a failure even at HTTP 200. Throttling is retried with
  * back-off; so is a connection that was refused before anything was sent. Anything ambiguous is
- * retried only for idempotent actions.
+ * retried only for idempotent actions. Every attempt, first or retry, waits for a start slot of
+ * the process-wide limiter of this AccessKey and action; none starts once the run has stopped.
  */
 export async function camsRequest(
 	this: CamsContext,
@@ -103,7 +120,16 @@ export async function camsRequest(
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
 	};
+	let limiter: AdaptiveLimiter | undefined;
+	try {
+		limiter = limiterFor(await accessKeyIdOf(this), action);
+	} catch {
+		limiter = undefined; // no credential to key on: the request fails below with n8n's message
+	}
+	let lastError: Error | undefined;
 	for (let attempt = 1; ; attempt++) {
+		const startedAt = limiter ? await limiter.acquire() : Date.now();
+		if (isStopped(this)) throw lastError ?? new NotStartedError();
 		let response: { statusCode: number; body: unknown };
 		try {
 			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
@@ -113,11 +139,12 @@ export async function camsRequest(
 			const errorCode = networkErrorCode(error);
 			if (errorCode === undefined) throw notSentError(this, action, error, options.itemIndex);
 			const retryable = isNeverSent(errorCode) || idempotent;
+			lastError = unreachableError(this, action, error, errorCode, idempotent, options.itemIndex);
 			if (retryable && attempt < MAX_THROTTLE_ATTEMPTS) {
 				await waitBeforeRetry(attempt);
 				continue;
 			}
-			throw unreachableError(this, action, error, errorCode, idempotent, options.itemIndex);
+			throw lastError;
 		}
 		const result = parseBody(response.body);
 		const failed =
@@ -125,13 +152,28 @@ export async function camsRequest(
 			(result.Code !== undefined && result.Code !== 'OK') ||
 			result.Success === false;
 		if (!failed) return result as IDataObject;
-		const retryable =
-			isThrottled(response.statusCode, result.Code) || (idempotent && response.statusCode >= 500);
+		const throttled = isThrottled(response.statusCode, result.Code);
+		if (throttled) limiter?.throttled(startedAt);
+		lastError = camsApiError(
+			this.getNode(),
+			action,
+			response.statusCode,
+			result,
+			options.itemIndex,
+		);
+		// A 5xx other than throttling may come after CAMS accepted the call.
+		const maybeAccepted = !throttled && !idempotent && response.statusCode >= 500;
+		markFailure(lastError, {
+			errorCode: result.Code ?? `HTTP ${response.statusCode}`,
+			requestId: result.RequestId,
+			sent: maybeAccepted ? 'unknown' : 'no',
+		});
+		const retryable = throttled || (idempotent && response.statusCode >= 500);
 		if (retryable && attempt < MAX_THROTTLE_ATTEMPTS) {
 			await waitBeforeRetry(attempt);
 			continue;
 		}
-		throw camsApiError(this.getNode(), action, response.statusCode, result, options.itemIndex);
+		throw lastError;
 	}
 }
 
@@ -143,11 +185,12 @@ function notSentError(
 	itemIndex: number | undefined,
 ) {
 	const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
-	return new NodeOperationError(context.getNode(), `${action} was not sent: ${reason}`, {
+	const notSent = new NodeOperationError(context.getNode(), `${action} was not sent: ${reason}`, {
 		itemIndex,
 		description:
 			'Nothing reached CAMS. Check the Region and Endpoint URL of the Alibaba Cloud Chat App credential.',
 	});
+	return markFailure(notSent, { sent: 'no' });
 }
 
 function unreachableError(
@@ -169,5 +212,8 @@ function unreachableError(
 			: 'CAMS could not be reached. Check the Region or Endpoint URL of the credential and the network of the n8n host.',
 		itemIndex,
 	});
-	return keepMessage(apiError, message);
+	return markFailure(keepMessage(apiError, message), {
+		errorCode: errorCode ?? 'UNKNOWN',
+		sent: ambiguous ? 'unknown' : 'no',
+	});
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { buildContent, checkMessageType, type ContentInput } from '../../helpers/content';
 import { locatorValue } from '../../helpers/input';
+import { cachedParameters } from '../../helpers/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest } from '../../transport';
@@ -62,22 +63,26 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('message', ['send']), properties);
 
+export { recipientOf as recipient } from './sending.fields';
+
 export function pacing(this: IExecuteFunctions): Pacing {
 	return readPacing(this, SEND_MESSAGE_PACING);
 }
 
 /** Checks the whole item first; only then uploads a binary file (if any) and sends. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
-	const messageType = this.getNodeParameter('messageType', itemIndex, 'text') as string;
-	const { channelId, from, to } = readSenderAndRecipient(this, channelType, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	// Parameters without expressions are read once per execution, not per item.
+	const read = cachedParameters(this);
+	const channelType = read.getNodeParameter('channelType', itemIndex) as string;
+	const messageType = read.getNodeParameter('messageType', itemIndex, 'text') as string;
+	const { channelId, from, to } = readSenderAndRecipient(read, channelType, itemIndex);
+	const options = read.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	let content: ContentInput;
 	let binaryProperty: string | undefined;
 	try {
 		checkMessageType(channelType, messageType);
-		({ content, binaryProperty } = readMessageInput(this, channelType, messageType, itemIndex));
+		({ content, binaryProperty } = readMessageInput(read, channelType, messageType, itemIndex));
 	} catch (error) {
 		throw itemError(this, error, itemIndex);
 	}
@@ -113,7 +118,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		To: to,
 		Content: buildContent(channelType, messageType, content),
 		ContextMessageId: options.contextMessageId,
-		TaskId: locatorValue(this, 'options.taskId', itemIndex) || undefined,
+		TaskId: locatorValue(read, 'options.taskId', itemIndex) || undefined,
 		Label: viber ? options.label : undefined,
 		Ttl: viber ? options.ttl : undefined,
 		Tag: viber ? options.tag : undefined,

@@ -6,13 +6,16 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { runPaced, type Pacing } from '../../helpers/pacing';
+import { runPaced, stopSignal, type Pacing } from '../../helpers/pacing';
+import { cachedParameters } from '../../helpers/parameterCache';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import { camsRequest, type CamsParams } from '../../transport';
 import type { ItemResult } from '../operation';
 import { pacingOptions, readPacing } from './sending.fields';
+
+export { recipientOf as recipient } from './sending.fields';
 import { templateSendFields, templateSendOptions } from './template.fields';
 import { readTemplateSend, type TemplateSend } from './templateSend';
 
@@ -62,54 +65,98 @@ interface Batch {
 	items: Array<{ index: number; recipient: TemplateSend['recipient'] }>;
 }
 
-/** Groups recipients whose shared parameters are identical, in order of first appearance. */
-function groupIntoBatches(
-	sends: Array<{ index: number; send: TemplateSend }>,
-	batchSize: number,
-): Batch[] {
-	const groups = new Map<string, Batch[]>();
-	const batches: Batch[] = [];
-	for (const { index, send } of sends) {
+/** With Continue On Fail, full batches go out while later items are still read, checked this often. */
+const ITEMS_PER_WAVE = 500;
+
+/**
+ * Groups recipients whose shared parameters are identical, in order of first appearance, up to
+ * `batchSize` per batch. `take` hands over the batches that are full (or all, at the end).
+ */
+class Batcher {
+	private readonly open = new Map<string, Batch>();
+	private full: Batch[] = [];
+
+	constructor(private readonly batchSize: number) {}
+
+	add(index: number, send: TemplateSend): void {
 		const shared = { ...send.shared };
 		SINGLE_SEND_ONLY.forEach((name) => delete shared[name]);
 		const key = JSON.stringify(shared);
-		const open = groups.get(key) ?? [];
-		let batch = open[open.length - 1];
-		if (!batch || batch.items.length >= batchSize) {
-			batch = { shared, items: [] };
-			open.push(batch);
-			groups.set(key, open);
-			batches.push(batch);
-		}
+		let batch = this.open.get(key);
+		if (!batch) this.open.set(key, (batch = { shared, items: [] }));
 		batch.items.push({ index, recipient: send.recipient });
+		if (batch.items.length >= this.batchSize) {
+			this.full.push(batch);
+			this.open.delete(key);
+		}
 	}
-	return batches;
+
+	take(all: boolean): Batch[] {
+		const ready = this.full;
+		this.full = [];
+		if (all) {
+			ready.push(...this.open.values());
+			this.open.clear();
+		}
+		return ready;
+	}
 }
 
-/** Reads every item first, so an invalid item stops the run before anything is sent. */
+/**
+ * Reads every item, groups them into batches and sends those. Without Continue On Fail every item
+ * is read first, so an invalid item stops the run before anything is sent. With it, an invalid
+ * item is only reported, so full batches go out while later items are still being read: reading
+ * 100,000 items takes about as long as sending them at CAMS's 10 calls/s, and the two overlap.
+ */
 export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = new Array(items.length);
-	const valid: Array<{ index: number; send: TemplateSend }> = [];
+	const read = cachedParameters(this);
+	const continueOnFail = this.continueOnFail();
+	const batcher = new Batcher(
+		read.getNodeParameter('options.batchSize', 0, MAX_RECIPIENTS) as number,
+	);
+	const pacing = readPacing(read, DEFAULT_PACING);
+	const signal = stopSignal(this);
+	const schedule = { nextSlot: 0 };
+	const sending: Array<Promise<void>> = [];
+	const send = (batches: Batch[]) => {
+		if (batches.length > 0)
+			sending.push(sendBatches(this, batches, { pacing, signal, schedule }, results));
+	};
 	for (let index = 0; index < items.length; index++) {
 		try {
-			valid.push({ index, send: await readTemplateSend.call(this, index) });
+			batcher.add(index, await readTemplateSend.call(read, index));
 		} catch (error) {
 			// Item errors are already NodeOperationErrors; the constructor hands those back unchanged.
-			if (!this.continueOnFail())
+			if (!continueOnFail)
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
 			results[index] = { error: error as Error };
 		}
+		if (continueOnFail && (index + 1) % ITEMS_PER_WAVE === 0) {
+			send(batcher.take(false));
+			// Reading never waits on I/O, so give the sends under way their turn on the event loop.
+			await sleep(0);
+		}
 	}
-	const batchSize = this.getNodeParameter('options.batchSize', 0, MAX_RECIPIENTS) as number;
-	const batches = groupIntoBatches(valid, batchSize);
+	send(batcher.take(true));
+	await Promise.all(sending);
+	return results;
+}
+
+async function sendBatches(
+	context: IExecuteFunctions,
+	batches: Batch[],
+	run: { pacing: Pacing; signal: { stopped: boolean }; schedule: { nextSlot: number } },
+	results: ItemResult[],
+): Promise<void> {
 	const sendBatch = async (batchIndex: number) => {
 		const { shared, items: recipients } = batches[batchIndex];
 		const taskId = (shared.TaskId as string | undefined) ?? `n8n-bulk-${randomUUID()}`;
 		const response = await camsRequest.call(
-			this,
+			context,
 			'SendChatappMassMessage',
 			{ ...shared, TaskId: taskId, SenderList: recipients.map(({ recipient }) => recipient) },
 			{ itemIndex: recipients[0].index, idempotent: false },
@@ -118,9 +165,10 @@ export async function executeBatch(
 	};
 	const outcomes = await runPaced(
 		batches.length,
-		readPacing(this, DEFAULT_PACING),
+		run.pacing,
 		sendBatch,
-		!this.continueOnFail(),
+		{ stopOnError: !context.continueOnFail(), schedule: run.schedule },
+		run.signal,
 	);
 	batches.forEach((batch, batchIndex) => {
 		const outcome = outcomes[batchIndex];
@@ -131,7 +179,6 @@ export async function executeBatch(
 				: { error: outcome.error };
 		}
 	});
-	return results;
 }
 
 function resultFor(

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { cachedParameters } from '../../helpers/parameterCache';
 import { showFor, updateDisplayOptions } from '../../helpers/utils';
 import type { Pacing } from '../../helpers/pacing';
 import { camsRequest } from '../../transport';
@@ -31,13 +32,16 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('message', ['sendTemplate']), properties);
 
+export { recipientOf as recipient } from './sending.fields';
+
 export function pacing(this: IExecuteFunctions): Pacing {
 	return readPacing(this, SEND_MESSAGE_PACING);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { shared, recipient } = await readTemplateSend.call(this, itemIndex);
-	const contextMessageId = this.getNodeParameter(
+	const read = cachedParameters(this);
+	const { shared, recipient } = await readTemplateSend.call(read, itemIndex);
+	const contextMessageId = read.getNodeParameter(
 		'options.contextMessageId',
 		itemIndex,
 		'',

@@ -18,6 +18,25 @@ export interface TemplateSend {
 
 const details = executionCache<IDataObject>();
 
+interface TemplateRules {
+	/** The `$(variable)` names the template needs. */
+	wanted: string[];
+	/** The variable of a media header's link, if the template has one. */
+	mediaVariable?: string;
+}
+
+/** What a template asks of every send, worked out once per template detail (not per item). */
+const rules = new WeakMap<IDataObject, TemplateRules>();
+
+function rulesOf(detail: IDataObject): TemplateRules {
+	let found = rules.get(detail);
+	if (!found) {
+		found = { wanted: templateVariables(detail), mediaVariable: mediaHeaderVariable(detail) };
+		rules.set(detail, found);
+	}
+	return found;
+}
+
 /** Template detail, fetched once per template and language per execution (its quota is 5/s). */
 async function cachedDetail(
 	context: IExecuteFunctions,
@@ -67,6 +86,7 @@ function toText(value: unknown): string | undefined {
 /**
  * Reads and checks one item's template send; throws before any send when something is missing.
  * `fill` gives values the node sets itself (Send and Wait fills the URL buttons' variables).
+ * Call it on `cachedParameters(context)`, so parameters without expressions are read once.
  */
 export async function readTemplateSend(
 	this: IExecuteFunctions,
@@ -86,9 +106,8 @@ export async function readTemplateSend(
 		language,
 		itemIndex,
 	);
-	const wanted = templateVariables(detail);
-	const values = variableValues(this, itemIndex, wanted);
-	const mediaVariable = mediaHeaderVariable(detail);
+	const { wanted, mediaVariable } = rulesOf(detail);
+	const values = { ...variableValues(this, itemIndex, wanted) };
 	if (mediaVariable && options.headerMediaUrl) values[mediaVariable] = options.headerMediaUrl;
 	if (fill) Object.assign(values, fill(detail));
 

@@ -3,10 +3,16 @@
  * method of `@alicloud/cams20200606/dist/client.js` assigns `query["X"] = …` or `body["X"] = …`
  * and names its action in `new $OpenApi.Params({ action: "…", … })`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { BODY_PARAMETERS } from '../../../../nodes/AlibabaCloudChatApp/transport/placement';
+import {
+	BODY_PARAMETERS,
+	GO_SDK_V6_BODY,
+	GO_SDK_V6_SOURCE,
+} from '../../../../nodes/AlibabaCloudChatApp/transport/placement';
 import { placeParams } from '../../../../nodes/AlibabaCloudChatApp/transport';
+import { CAMS_ACTIONS } from '../../../emulator/actions/catalog';
 
 interface SdkOperation {
 	method: string;
@@ -89,4 +95,64 @@ describe('BODY_PARAMETERS equals the SDK placement', () => {
 			if (op.body.length === 0) expect(body).toBeUndefined();
 		},
 	);
+});
+
+/** Every CAMS action name a source file of the package mentions as a string literal. */
+function calledActions(): Map<string, string> {
+	const found = new Map<string, string>();
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (path.endsWith('.ts')) {
+				for (const [, name] of readFileSync(path, 'utf8').matchAll(/'([A-Z][A-Za-z]+)'/g))
+					if (CAMS_ACTIONS.has(name) && !found.has(name)) found.set(name, path);
+			}
+		}
+	};
+	const root = join(__dirname, '../../../..');
+	walk(join(root, 'nodes'));
+	walk(join(root, 'credentials'));
+	return found;
+}
+
+describe('placement of every action the node calls (Go SDK v6)', () => {
+	const called = calledActions();
+
+	it('finds the actions the node calls', () => {
+		expect(called.size).toBeGreaterThanOrEqual(38);
+		expect([...called.keys()]).toEqual(
+			expect.arrayContaining(['SendChatappMessage', 'ListChatappMessage', 'CreateInstance']),
+		);
+	});
+
+	it.each([...called.entries()])('%s has a Go SDK v6 entry (%s)', (action) => {
+		expect(GO_SDK_V6_BODY[action]).toBeDefined();
+	});
+
+	it('cites its source', () => {
+		expect(GO_SDK_V6_SOURCE).toMatch(/github\.com\/alibabacloud-go\/cams-20200606 v6\.3\.0/);
+	});
+
+	it('sends CreateChatappTemplate.CategoryChangePaused in the form body', () => {
+		const { qs, body } = placeParams('CreateChatappTemplate', {
+			Name: 'n',
+			Category: 'MARKETING',
+			CategoryChangePaused: 'true',
+			CustSpaceId: 'cs',
+		});
+		expect(body).toEqual({
+			Category: 'MARKETING',
+			CategoryChangePaused: 'true',
+			CustSpaceId: 'cs',
+			Name: 'n',
+		});
+		expect(qs).toEqual({});
+	});
+
+	it('keeps every parameter of a query-only action in the query', () => {
+		const { qs, body } = placeParams('ListChatappMessage', { CustSpaceId: 'cs', Page: '{}' });
+		expect(qs).toEqual({ CustSpaceId: 'cs', Page: '{}' });
+		expect(body).toBeUndefined();
+	});
 });
