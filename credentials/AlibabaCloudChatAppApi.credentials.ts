@@ -17,6 +17,7 @@ import {
 	resolveEndpoint,
 } from './common/acs/endpoints';
 import { buildSignedRequest } from './common/acs/request';
+import { isMnsRequest, signMnsHttpRequest } from './common/mns/request';
 
 /** Error codes a credential test can meet, with what the user should do about each. */
 const CREDENTIAL_TEST_FAILURES: Array<[string, string]> = [
@@ -115,11 +116,22 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 		},
 	];
 
-	/** Signs every request with ACS3-HMAC-SHA256 over the exact bytes that are sent. */
+	/**
+	 * Signs every request with ACS3-HMAC-SHA256 over the exact bytes that are sent; a request to
+	 * the user's own Simple Message Queue (marked by x-mns-version) gets the queue's MNS signature.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const keys = {
+			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
+			accessKeySecret: String(credentials.accessKeySecret ?? ''),
+			securityToken: String(credentials.securityToken ?? '').trim() || undefined,
+		};
+		if (isMnsRequest(requestOptions)) {
+			return signMnsHttpRequest(requestOptions, keys, new Date().toUTCString());
+		}
 		let endpoint: string;
 		try {
 			endpoint = resolveEndpoint(credentials.region as string, credentials.endpoint as string);
@@ -127,11 +139,7 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 			throw new UserError((error as Error).message);
 		}
 		const headers = { 'x-acs-version': CAMS_API_VERSION, ...(requestOptions.headers ?? {}) };
-		const signed = buildSignedRequest({ ...requestOptions, headers }, endpoint, {
-			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
-			accessKeySecret: String(credentials.accessKeySecret ?? ''),
-			securityToken: String(credentials.securityToken ?? '').trim() || undefined,
-		});
+		const signed = buildSignedRequest({ ...requestOptions, headers }, endpoint, keys);
 		const wireRequest: IHttpRequestOptions = {
 			...requestOptions,
 			url: signed.url,

@@ -23,7 +23,10 @@ function decodedText(body: string): string | undefined {
 	const trimmed = body.trim();
 	if (looksLikeJson(trimmed)) return trimmed;
 	if (!BASE64.test(trimmed)) return undefined;
-	const text = Buffer.from(trimmed, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim();
+	const text = Buffer.from(trimmed, 'base64')
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
+		.trim();
 	return looksLikeJson(text) ? text : undefined;
 }
 
@@ -32,8 +35,10 @@ export type DecodedBody = { ok: true; events: RawEvent[] } | { ok: false; error:
 export function decodeMessageBody(body: string): DecodedBody {
 	const text = decodedText(body);
 	const value = text === undefined ? undefined : parseJson(text);
-	if (value === undefined) return { ok: false, error: 'The message body is neither JSON nor Base64 of JSON' };
+	if (value === undefined)
+		return { ok: false, error: 'The message body is neither JSON nor Base64 of JSON' };
 	const list = Array.isArray(value) ? value : [value];
-	if (!list.every(isObject)) return { ok: false, error: 'The message body holds something other than JSON objects' };
+	if (!list.every(isObject))
+		return { ok: false, error: 'The message body holds something other than JSON objects' };
 	return { ok: true, events: list as RawEvent[] };
 }

@@ -54,6 +54,8 @@ export class QueueConsumer {
 		private readonly settings: ConsumerSettings,
 		private readonly dedupe: DedupeGuard,
 		private readonly host: ConsumerHost,
+		/** Called after every request the queue answered, to reset failure counts kept elsewhere. */
+		private readonly onHealthy: () => void = () => {},
 	) {}
 
 	start(): void {
@@ -108,6 +110,7 @@ export class QueueConsumer {
 					this.abort.signal,
 				);
 				backoff.reset();
+				this.onHealthy();
 			} catch (error) {
 				this.release();
 				if (this.stopped) break;

@@ -72,7 +72,9 @@ export function unescapeXml(text: string): string {
 		const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 		const lower = name.toLowerCase();
 		if (lower in named) return named[lower];
-		const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+		const code = lower.startsWith('#x')
+			? parseInt(lower.slice(2), 16)
+			: parseInt(lower.slice(1), 10);
 		return Number.isFinite(code) ? String.fromCodePoint(code) : entity;
 	});
 }

@@ -70,13 +70,13 @@ export class QueueSession {
 	private async call(request: Omit<QueueRequest, 'keys'>): Promise<QueueAnswer> {
 		for (let attempt = 1; ; attempt++) {
 			const keys = await this.keys(attempt > 1);
-			let answer: QueueAnswer;
-			try {
-				answer = await this.transport.send({ ...request, keys });
-			} catch (error) {
-				if (error instanceof QueueFailure) throw error;
-				throw networkFailure(`Queue "${this.queueName}"`, error);
-			}
+			const answer = await this.transport.send({ ...request, keys }).catch((error: unknown) => {
+				// QueueFailure comes from the token request; anything else means no HTTP answer.
+				return error instanceof QueueFailure
+					? error
+					: networkFailure(`Queue "${this.queueName}"`, error);
+			});
+			if (answer instanceof QueueFailure) throw answer;
 			if (answer.status < 300) return answer;
 			const error = parseError(answer.body);
 			if (!error) return answer;
@@ -89,7 +89,11 @@ export class QueueSession {
 	}
 
 	/** Up to `count` messages; waits up to `waitSeconds` for the first. Empty when none came. */
-	async receive(count: number, waitSeconds: number, abortSignal?: AbortSignal): Promise<QueueMessage[]> {
+	async receive(
+		count: number,
+		waitSeconds: number,
+		abortSignal?: AbortSignal,
+	): Promise<QueueMessage[]> {
 		const answer = await this.call({
 			method: 'GET',
 			resource: batchReceiveResource(this.queueName, count, waitSeconds),

@@ -20,7 +20,9 @@ const FALLBACK_LIFETIME_MS = 5 * 60_000;
  * demo (`TokenGetterForAlicom`, parsed in Asia/Shanghai) shows.
  */
 export function parseBeijingTime(text: unknown): number | undefined {
-	const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(String(text ?? '').trim());
+	const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(
+		String(text ?? '').trim(),
+	);
 	if (!match) return undefined;
 	const [, y, mo, d, h, mi, s] = match.map(Number);
 	return Date.UTC(y, mo - 1, d, h - 8, mi, s);
