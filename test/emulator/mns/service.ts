@@ -216,6 +216,8 @@ export async function handleQueueRequest(
 	let outcome: Outcome;
 	let accessKeyId: string | undefined;
 	let reset = false;
+	let clientGone = false;
+	req.socket.once('close', () => (clientGone = true));
 	try {
 		if (!match)
 			throw new QueueServiceError(400, 'InvalidRequestURL', 'The request URL is not valid.');

@@ -67,6 +67,8 @@ export class QueueStore {
 	/** Current handle -> message ID. */
 	private readonly current = new Map<string, string>();
 	visibilityTimeoutMs = 30_000;
+	/** Bumped by clear(): a long poll from before a reset must not take the new messages. */
+	private generation = 0;
 
 	constructor(private readonly now: () => number) {}
 
@@ -88,6 +90,7 @@ export class QueueStore {
 	}
 
 	clear(): void {
+		this.generation++;
 		for (const queue of this.queues.values()) queue.wake();
 		this.queues.clear();
 		this.issued.clear();
@@ -155,7 +158,9 @@ export class QueueStore {
 		gone: () => boolean,
 	): Promise<StoredMessage[]> {
 		const deadline = this.now() + waitMs;
+		const generation = this.generation;
 		for (;;) {
+			if (generation !== this.generation || gone()) return [];
 			const taken = this.take(name, count);
 			const left = deadline - this.now();
 			if (taken.length > 0 || left <= 0 || gone() || !this.queues.has(name)) return taken;

@@ -11,7 +11,11 @@ import {
 	signMnsRequest,
 	type MnsKeys,
 } from '../../../../credentials/common/mns/signer';
-import { resourceOf, signMnsHttpRequest } from '../../../../credentials/common/mns/request';
+import {
+	resourceOf,
+	signMnsHttpRequest,
+	type MnsHttpRequest,
+} from '../../../../credentials/common/mns/request';
 import { receiptHandlesXml } from '../../../../nodes/AlibabaCloudChatApp/queue/protocol';
 import { startRecordingServer, type RecordingServer } from '../../../helpers/recordingServer';
 
