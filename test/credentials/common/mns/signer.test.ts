@@ -206,11 +206,8 @@ describe('whole requests on the wire, SDK vs ours', () => {
 	afterAll(async () => await server.close());
 
 	async function ours(keys: MnsKeys, method: string, resource: string, body?: string) {
-		const signed = signMnsHttpRequest(
-			{ url: `${server.url}${resource}`, method, body },
-			keys,
-			DATE,
-		);
+		const request: MnsHttpRequest = { url: `${server.url}${resource}`, method, body };
+		const signed = signMnsHttpRequest(request, keys, DATE);
 		const response = await fetch(signed.url, {
 			method,
 			headers: signed.headers as Record<string, string>,
