@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark of the package, one after the other. Each prints its figures
  * and ends with one JSON line; the process fails when a target is missed.
  */
+import { benchQueueDrain } from './queueDrain.bench';
 import { benchSendTemplate } from './sendTemplate.bench';
 import { benchTrigger } from './trigger.bench';
 
@@ -9,6 +10,7 @@ const TARGETS = {
 	quotaShare: 0.95,
 	ratio: 10,
 	triggerMsPerPush: 10,
+	queueEventsPerSecond: 1000,
 };
 
 async function main(): Promise<void> {
@@ -29,6 +31,12 @@ async function main(): Promise<void> {
 		missed.push(
 			`trigger took ${trigger.msPerPush} ms per push (target ${TARGETS.triggerMsPerPush})`,
 		);
+	const queue = await benchQueueDrain();
+	if (queue.eventsPerSecond < TARGETS.queueEventsPerSecond)
+		missed.push(
+			`queue-drain reached ${queue.eventsPerSecond} events/s (target ${TARGETS.queueEventsPerSecond})`,
+		);
+	if (queue.duplicates > 0) missed.push(`queue-drain emitted ${queue.duplicates} duplicates`);
 	if (missed.length > 0) {
 		process.stderr.write(`Targets missed:\n${missed.join('\n')}\n`);
 		process.exitCode = 1;

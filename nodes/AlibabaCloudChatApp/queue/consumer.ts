@@ -35,6 +35,7 @@ export interface ConsumerHost {
 const SLEEP_SLICE_MS = 250;
 const MAX_RETRY_DELAY_S = 43_200;
 const DELETE_ATTEMPTS = 3;
+const EARLY_EMPTY_PAUSE_MS = 1000;
 
 /**
  * The long-poll loop: receive a batch, emit it, and delete its messages only once the execution
@@ -103,6 +104,7 @@ export class QueueConsumer {
 		while (!this.stopped) {
 			await this.slot();
 			let messages: QueueMessage[];
+			const polledAt = this.host.now();
 			try {
 				messages = await this.session.receive(
 					this.settings.batchSize,
@@ -125,6 +127,10 @@ export class QueueConsumer {
 			}
 			if (messages.length === 0 || this.stopped) {
 				this.release();
+				// An empty answer long before the wait ended: the service's long-poll cap was hit.
+				const elapsed = this.host.now() - polledAt;
+				if (elapsed < (this.settings.waitSeconds * 1000) / 2)
+					await this.pause(EARLY_EMPTY_PAUSE_MS);
 				continue;
 			}
 			const run = this.handle(messages).finally(() => {

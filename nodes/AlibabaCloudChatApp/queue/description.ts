@@ -186,7 +186,7 @@ export const queueProperties: INodeProperties[] = [
 				name: 'maxInFlight',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 64 },
-				default: 4,
+				default: 8,
 				description:
 					'Executions running at once, each with one batch; the next batch is received when one ends',
 			},
@@ -195,8 +195,9 @@ export const queueProperties: INodeProperties[] = [
 				name: 'parallelReceives',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 8 },
-				default: 2,
-				description: 'Long polls at once; more drain a busy queue faster',
+				default: 4,
+				description:
+					'Long polls at once; more drain a busy queue faster. SMQ caps concurrent long polls per account; past the cap it answers at once, and the trigger then slows down by itself.',
 			},
 			{
 				displayName: 'Retry Delay (Seconds)',
