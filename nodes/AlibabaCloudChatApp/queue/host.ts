@@ -48,7 +48,10 @@ export function failureError(
 	context: ITriggerFunctions,
 	failure: QueueFailure,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), failure.message, { description: failure.fix });
+	// n8n shows only the message of a trigger error (as the workflow's activation error): the fix goes in it too.
+	return new NodeOperationError(context.getNode(), `${failure.message}. ${failure.fix}`, {
+		description: failure.fix,
+	});
 }
 
 export function consumerHost(context: ITriggerFunctions, onFailure: () => void): ConsumerHost {
