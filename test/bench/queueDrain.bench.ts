@@ -9,10 +9,11 @@
  */
 import { performance } from 'node:perf_hooks';
 
-import { SEED_NUMBERS, startEmulator } from '../emulator';
+import { startEmulator } from '../emulator';
 import {
 	managedQueueParameters,
 	startQueueTrigger,
+	statusEvent,
 	statusQueue,
 	until,
 } from '../helpers/queueTrigger';
@@ -31,14 +32,7 @@ export async function benchQueueDrain(events = 10_000): Promise<QueueDrainBenchR
 	const emu = await startEmulator();
 	try {
 		for (let i = 0; i < events; i++) {
-			emu.queues.deliver(statusQueue(), {
-				MessageId: `bench-${i}`,
-				From: SEED_NUMBERS.connected,
-				To: `659${String(i).padStart(8, '0')}`,
-				Timestamp: 1764644645000 + i,
-				Status: 'Delivered',
-				MsgFrameType: 'message',
-			});
+			emu.queues.deliver(statusQueue(), statusEvent(i, 'bench'));
 		}
 		emu.configure({ latency: { fixedMs: LATENCY_MS } });
 		const parameters = managedQueueParameters(emu, statusQueue(), {

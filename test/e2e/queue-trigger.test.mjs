@@ -214,39 +214,51 @@ describe('Queue Trigger in a real n8n', { timeout: 30 * 60_000 }, () => {
 		assert.ok(emu.queues.requests({ operation: 'ChangeMessageVisibility', queue }).length > 0);
 	});
 
-	it('(c) SIGKILL while draining 2,000 events, then restart: at least once, no duplicates with de-dup on', async () => {
-		const queue = newQueue('e2eC', 2000);
-		const wf = await createQueueWorkflow('queue (c)', queue, {
-			options: { waitSeconds: 2, retryDelaySeconds: 1 },
-		});
+	/** Drains 2,000 events, SIGKILLs n8n after 300 were deleted, restarts it on the same folder and port. */
+	async function killWhileDraining(tag, deduplicate) {
+		const queue = newQueue(tag, 2000);
+		const wf = await createQueueWorkflow(`queue (c) ${tag}`, queue, { deduplicate });
 		emu.queues.configure({ visibilityTimeoutS: 5 });
 		await client.activateWorkflow(wf.id);
 		await waitFor(() => emu.queues.stats(queue).deleted >= 300, {
 			timeoutMs: 120_000,
 			what: '300 deleted',
 		});
-		const inFlight = emu.queues.stats(queue).inactive;
 		process.kill(-n8n.pid, 'SIGKILL');
 		await waitFor(() => n8n.exited, { timeoutMs: 20_000, what: 'n8n killed' });
-		const deletedAtKill = emu.queues.stats(queue).deleted;
-		n8n = await timings.measure('(c) restart after SIGKILL', () =>
+		const inFlight = emu.queues.stats(queue).inactive;
+		n8n = await timings.measure(`(c) ${tag}: restart after SIGKILL`, () =>
 			startN8n({ userFolder: env.userFolder, port: env.n8n.port }),
 		);
-		await timings.measure('(c) drain the rest', () =>
-			waitFor(() => queueEmpty(queue), { timeoutMs: 300_000, what: 'queue (c) empty' }),
+		await timings.measure(`(c) ${tag}: drain the rest`, () =>
+			waitFor(() => queueEmpty(queue), { timeoutMs: 300_000, what: `queue ${tag} empty` }),
 		);
 		await client.deactivateWorkflow(wf.id);
 		emu.queues.configure({ visibilityTimeoutS: 30 });
 		const { counts } = await emissions(wf.id);
-		const missing = Array.from({ length: 2000 }, (_, i) => `e2eC-${i}`).filter(
+		const missing = Array.from({ length: 2000 }, (_, i) => `${tag}-${i}`).filter(
 			(id) => !counts.has(id),
 		);
 		assert.deepEqual(missing, [], 'every event emitted at least once');
 		const twice = [...counts.entries()].filter(([, n]) => n > 1);
 		process.stderr.write(
-			`(c) in flight at the kill: ${inFlight}, deleted before it: ${deletedAtKill}, emitted twice: ${twice.length}\n`,
+			`(c) ${tag}: in flight at the kill ${inFlight}, emitted twice ${twice.length}\n`,
 		);
+		return { inFlight, twice };
+	}
+
+	it('(c) SIGKILL while draining 2,000 events, then restart: at least once, no duplicates with de-dup on', async () => {
+		const { twice } = await killWhileDraining('e2eC', true);
 		assert.deepEqual(twice, [], 'with de-duplication on, no event is emitted twice');
+	});
+
+	it('(c) the same with de-duplication off: duplicates are at most the messages in flight at the kill', async () => {
+		const { inFlight, twice } = await killWhileDraining('e2eCoff', false);
+		assert.ok(twice.length <= inFlight, `${twice.length} emitted twice, ${inFlight} in flight`);
+		assert.ok(
+			twice.every(([, n]) => n === 2),
+			'no event emitted more than twice',
+		);
 	});
 
 	it('(d) drains on across token refreshes with a 5 s token lifetime', async () => {

@@ -16,7 +16,7 @@ import type {
 } from 'n8n-workflow';
 
 import { AlibabaCloudChatAppQueueTrigger } from '../../nodes/AlibabaCloudChatApp/AlibabaCloudChatAppQueueTrigger.node';
-import { camsQueueName, type CamsEmulator } from '../emulator';
+import { camsQueueName, SEED_NUMBERS, type CamsEmulator } from '../emulator';
 import { credentialsFor } from './chatApp';
 import { buildHarness } from './n8nCore';
 
@@ -40,6 +40,18 @@ export interface QueueTriggerOptions {
 	outcome?: (items: INodeExecutionData[], index: number) => RunOutcome | Promise<RunOutcome>;
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
+}
+
+/** A ChatAppStatus event of the seed number, `MessageId` `<prefix>-<i>`. */
+export function statusEvent(i: number, prefix = 'mid') {
+	return {
+		MessageId: `${prefix}-${i}`,
+		From: SEED_NUMBERS.connected,
+		To: `659${String(i).padStart(8, '0')}`,
+		Timestamp: 1764644645000 + i,
+		Status: 'Delivered',
+		MsgFrameType: 'message',
+	};
 }
 
 export const inboundQueue = () => camsQueueName('ChatAppInbound');

@@ -11,6 +11,7 @@ import {
 	inboundQueue,
 	managedQueueParameters,
 	startQueueTrigger,
+	statusEvent,
 	statusQueue,
 	until,
 	type QueueTriggerRun,
@@ -29,16 +30,7 @@ afterEach(async () => {
 });
 afterAll(async () => await emu.close());
 
-function status(i: number) {
-	return {
-		MessageId: `mid-${i}`,
-		From: SEED_NUMBERS.connected,
-		To: `65900${String(i).padStart(5, '0')}`,
-		Timestamp: 1764644645000 + i,
-		Status: 'Delivered',
-		MsgFrameType: 'message',
-	};
-}
+const status = (i: number) => statusEvent(i);
 
 function fill(count: number, queue = statusQueue()) {
 	for (let i = 0; i < count; i++) emu.queues.deliver(queue, status(i));
