@@ -3,11 +3,13 @@ import { createDeferredPromise, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { SeenKeys } from '../notifications/dedupe';
 import type { ConsumerHost } from './consumer';
-import type { SeenStore } from './dedupe';
+import type { PendingKeys, SeenStore } from './dedupe';
 import type { QueueFailure } from './failure';
 
 /** Same static-data key as the HTTP trigger, so both keep their seen events the same way. */
 const SEEN_KEYS = 'seenEvents';
+/** Keys of runs that have not reported back yet, per activation (queue/dedupe.ts). */
+const PENDING_KEYS = 'pendingEvents';
 
 /**
  * A run counts as done for the queue when it succeeded, or is waiting (a Wait node took the items
@@ -40,6 +42,10 @@ export function seenStore(context: ITriggerFunctions): SeenStore {
 		read: () => data()[SEEN_KEYS] as SeenKeys | undefined,
 		save: (seen) => {
 			data()[SEEN_KEYS] = seen as IDataObject;
+		},
+		readPending: () => data()[PENDING_KEYS] as PendingKeys | undefined,
+		savePending: (pending) => {
+			data()[PENDING_KEYS] = pending;
 		},
 	};
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -26,7 +28,12 @@ export async function startQueueTrigger(context: ITriggerFunctions): Promise<ITr
 	const key = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 	const { queueName } = config.target;
 	const session = new QueueSession(queueTransport(context, config.target), queueName, Date.now);
-	const dedupe = new DedupeGuard(seenStore(context), config.consumer.selection.deduplicate);
+	const activation = randomUUID();
+	const dedupe = new DedupeGuard(
+		seenStore(context),
+		config.consumer.selection.deduplicate,
+		activation,
+	);
 	const host = consumerHost(context, () => failures.set(key, (failures.get(key) ?? 0) + 1));
 	const consumer = new QueueConsumer(session, config.consumer, dedupe, host, () =>
 		failures.delete(key),

@@ -1,6 +1,6 @@
 /** The pure parts of the queue trigger: SMQ XML, token expiry, body decoding, failure classes, dedupe guard. */
 import { decodeMessageBody } from '../../../../nodes/AlibabaCloudChatApp/queue/body';
-import { DedupeGuard } from '../../../../nodes/AlibabaCloudChatApp/queue/dedupe';
+import { DedupeGuard, type PendingKeys } from '../../../../nodes/AlibabaCloudChatApp/queue/dedupe';
 import { Backoff, queueFailure } from '../../../../nodes/AlibabaCloudChatApp/queue/failure';
 import {
 	batchReceiveResource,
@@ -146,7 +146,14 @@ describe('dedupe guard', () => {
 
 	it('claims at emission, holds duplicates of running runs, and forgets the keys of a failed run', () => {
 		let store: SeenKeys | undefined;
-		const guard = new DedupeGuard({ read: () => store, save: (seen) => (store = seen) }, true);
+		let pending: PendingKeys | undefined;
+		const keys = {
+			read: () => store,
+			save: (seen: SeenKeys) => (store = seen),
+			readPending: () => pending,
+			savePending: (next: PendingKeys) => (pending = next),
+		};
+		const guard = new DedupeGuard(keys, true, 'first');
 		const first = guard.claim([events(['a']), events(['b'])], 1000);
 		expect(first.fresh.map((group) => group.length)).toEqual([1, 1]);
 		const again = guard.claim([events(['a'])], 1001);
@@ -159,5 +166,10 @@ describe('dedupe guard', () => {
 		const late = guard.claim([events(['a'])], 1003);
 		expect(late).toMatchObject({ held: [false] });
 		expect(late.fresh[0]).toEqual([]);
+		guard.claim([events(['c'])], 1004);
+		// n8n was killed while the run of "c" went on: the next activation accepts "c" again, "a" not.
+		const next = new DedupeGuard(keys, true, 'second');
+		const afterRestart = next.claim([events(['a']), events(['c'])], 1005);
+		expect(afterRestart.fresh.map((group) => group.length)).toEqual([0, 1]);
 	});
 });
