@@ -186,6 +186,19 @@ describe('queue trigger: CAMS-managed queue', () => {
 		expect(Date.now() - started).toBeLessThan(25_000);
 	});
 
+	it('in a manual test run, emits one batch only and deletes just that batch after the run', async () => {
+		fill(40);
+		run = await startQueueTrigger({
+			emu,
+			mode: 'manual',
+			parameters: managedQueueParameters(emu, statusQueue()),
+		});
+		await until(() => emu.queues.stats(statusQueue()).deleted === 16, 10_000, 'one batch deleted');
+		expect(run.executions).toHaveLength(1);
+		expect(run.executions[0]).toHaveLength(16);
+		expect(emu.queues.stats(statusQueue()).total).toBe(24);
+	});
+
 	it('receives what a number with QueueFlag Y puts in its inbound queue', async () => {
 		emu.setWebhooks({ senders: { [SEED_NUMBERS.connected]: { queueFlag: 'Y', httpFlag: 'N' } } });
 		run = await startQueueTrigger({ emu, parameters: managedQueueParameters(emu, inboundQueue()) });
