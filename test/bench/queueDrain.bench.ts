@@ -36,6 +36,7 @@ export async function benchQueueDrain(events = 10_000): Promise<QueueDrainBenchR
 		}
 		emu.configure({ latency: { fixedMs: LATENCY_MS } });
 		const parameters = managedQueueParameters(emu, statusQueue(), {
+			deduplicate: process.env.QUEUE_BENCH_DEDUPE !== '0',
 			options: JSON.parse(process.env.QUEUE_BENCH_OPTIONS ?? '{}'),
 		});
 		const started = performance.now();
