@@ -15,6 +15,7 @@ import {
 	resolveEndpoint,
 } from './common/acs/endpoints';
 import { buildSignedRequest } from './common/acs/request';
+import { isMnsRequest, signMnsHttpRequest } from './common/mns/request';
 
 export class AlibabaCloudChatAppApi implements ICredentialType {
 	name = 'alibabaCloudChatAppApi';
@@ -77,11 +78,22 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 		},
 	];
 
-	/** Signs every request with ACS3-HMAC-SHA256 over the exact bytes that are sent. */
+	/**
+	 * Signs every request with ACS3-HMAC-SHA256 over the exact bytes that are sent; a request to
+	 * the user's own Simple Message Queue (marked by x-mns-version) gets the queue's MNS signature.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const keys = {
+			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
+			accessKeySecret: String(credentials.accessKeySecret ?? ''),
+			securityToken: String(credentials.securityToken ?? '').trim() || undefined,
+		};
+		if (isMnsRequest(requestOptions)) {
+			return signMnsHttpRequest(requestOptions, keys, new Date().toUTCString());
+		}
 		let endpoint: string;
 		try {
 			endpoint = resolveEndpoint(credentials.region as string, credentials.endpoint as string);
@@ -90,11 +102,7 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 		}
 		const headers = { 'x-acs-version': CAMS_API_VERSION, ...(requestOptions.headers ?? {}) };
 		const { url, baseURL, method, qs, body } = requestOptions;
-		const signed = buildSignedRequest({ url, baseURL, method, qs, body, headers }, endpoint, {
-			accessKeyId: String(credentials.accessKeyId ?? '').trim(),
-			accessKeySecret: String(credentials.accessKeySecret ?? ''),
-			securityToken: String(credentials.securityToken ?? '').trim() || undefined,
-		});
+		const signed = buildSignedRequest({ url, baseURL, method, qs, body, headers }, endpoint, keys);
 		// The URL already carries the encoded query and the absolute endpoint; nothing may re-add them,
 		// so baseURL and qs are left out. (Copied field by field: spreading and then overriding keys in
 		// one object literal is a slow path in V8, and this runs before every request.)

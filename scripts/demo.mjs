@@ -28,6 +28,7 @@ import {
 } from './n8n/chatapp.mjs';
 import { cliOptions, REPO_ROOT, sleep } from './n8n/common.mjs';
 import { DEFAULT_OWNER, launch, n8nCacheDir, packPackage, portFree } from './n8n/runtime.mjs';
+import { activateQueueExample, QUEUE_EXAMPLE } from './n8n/queue.mjs';
 
 const STATE_FILE = path.join(path.dirname(n8nCacheDir()), 'demo-state.json');
 const PACK_CACHE = path.join(path.dirname(n8nCacheDir()), 'demo-pack');
@@ -138,6 +139,8 @@ async function demo() {
 
 	const business = seed.numbers.connected;
 	const channel = seed.channels.whatsapp.custSpaceId;
+	const queueDemo = await activateQueueExample(client, workflows, emulator, business);
+	if (queueDemo) workflows[QUEUE_EXAMPLE].active = true;
 	const crmUrl = Object.values(workflows['crm-order-notification']?.urls ?? {})[0]?.url;
 	fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
 	fs.writeFileSync(
@@ -182,7 +185,13 @@ ${Object.values(workflows)
     result arrives in the same workflow's executions. Reject it afterwards:
       curl -s ${emulator.url}/__control/templates/status -H 'content-type: application/json' -d '{"code":"<TemplateCode>","language":"en_US","status":"fail","reason":"INVALID_FORMAT"}'
  4. Open "WhatsApp bulk campaign from a list" and click "Execute workflow".
- 5. See what CAMS received:  curl -s ${emulator.url}/__control/calls?action=SendChatappMessage
+ ${
+		queueDemo
+			? `5. The same "hi" also goes to the inbound queue ${queueDemo.queueName} (QueueFlag Y): the Queue
+    Trigger of "${workflows[QUEUE_EXAMPLE].name}" reads it, no public URL involved.
+ `
+			: ''
+ }6. See what CAMS received:  curl -s ${emulator.url}/__control/calls?action=SendChatappMessage
     Executions:              ${n8n.baseUrl}/home/executions
 
  n8n log: ${n8n.logFile}

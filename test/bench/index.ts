@@ -4,6 +4,7 @@
  */
 import { benchConcurrentSends } from './concurrentSends.bench';
 import { benchMassSend } from './massSend.bench';
+import { benchQueueDrain } from './queueDrain.bench';
 import { benchSendTemplate } from './sendTemplate.bench';
 import { benchSign } from './sign.bench';
 import { benchTrigger } from './trigger.bench';
@@ -14,6 +15,7 @@ const TARGETS = {
 	triggerMsPerPush: 10,
 	signRatioVsSdk: 0.5,
 	massSendCeilingShare: 0.8,
+	queueEventsPerSecond: 1000,
 };
 
 async function main(): Promise<void> {
@@ -59,6 +61,12 @@ async function main(): Promise<void> {
 		missed.push(
 			`signing took ${sign.ratioVsSdk}x the official SDK's time (target ${TARGETS.signRatioVsSdk}x)`,
 		);
+	const queue = await benchQueueDrain();
+	if (queue.eventsPerSecond < TARGETS.queueEventsPerSecond)
+		missed.push(
+			`queue-drain reached ${queue.eventsPerSecond} events/s (target ${TARGETS.queueEventsPerSecond})`,
+		);
+	if (queue.duplicates > 0) missed.push(`queue-drain emitted ${queue.duplicates} duplicates`);
 	if (missed.length > 0) {
 		process.stderr.write(`Targets missed:\n${missed.join('\n')}\n`);
 		process.exitCode = 1;

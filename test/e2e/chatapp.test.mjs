@@ -116,6 +116,7 @@ describe('Alibaba Cloud Chat App in a real n8n', { timeout: 30 * 60_000 }, () =>
 				'bulk-campaign',
 				'crm-order-notification',
 				'delivery-status-log',
+				'queue-inbound-log',
 				'refund-approval',
 				'template-review-alert',
 			],

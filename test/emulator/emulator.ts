@@ -16,6 +16,7 @@ import { pushAudit, type EventContext } from './events';
 import { handleGateway, type GatewayDeps } from './gateway';
 import { injectInbound } from './inbound';
 import { linksOf, type LinkRecord } from './links';
+import { QueueHub } from './mns';
 import { handleMedia, handleOss } from './oss';
 import { PushDispatcher } from './pushes';
 import { QuotaTracker } from './quota';
@@ -53,6 +54,8 @@ export class CamsEmulator {
 	private readonly nonces: NonceStore;
 	private readonly dispatcher: PushDispatcher;
 	private refuseTimer?: NodeJS.Timeout;
+	/** Simple Message Queue: queues, Dybaseapi tokens, QueueFlag delivery (emulator/mns). */
+	readonly queues: QueueHub;
 
 	constructor(options: EmulatorOptions = {}) {
 		this.options = options;
@@ -67,6 +70,18 @@ export class CamsEmulator {
 			() => this.cfg,
 			() => this.now(),
 		);
+		this.queues = new QueueHub(
+			this.state,
+			() => this.now(),
+			(id) => {
+				const key = this.keyMap.get(id);
+				return key && key.active !== false && !key.securityToken ? key.accessKeySecret : undefined;
+			},
+			() => this.cfg.latency.fixedMs,
+		);
+		this.dispatcher.onQueue = (queue, event) => {
+			if (this.queues.store.has(queue)) this.queues.deliver(queue, event);
+		};
 		this.server = http.createServer((req, res) => void this.onRequest(req, res));
 		this.server.keepAliveTimeout = 5000;
 	}
@@ -90,6 +105,7 @@ export class CamsEmulator {
 	async close(): Promise<void> {
 		clearTimeout(this.refuseTimer);
 		this.dispatcher.stop(false);
+		this.queues.close();
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
 		this.server.closeAllConnections();
 		if (this.server.listening) await closed;
@@ -111,6 +127,7 @@ export class CamsEmulator {
 	reset(): void {
 		this.state.reset();
 		this.dispatcher.stop(true);
+		this.queues.reset();
 		this.quota.reset();
 		this.nonces.clear();
 		Object.assign(this.flt, defaultFaults());
@@ -262,6 +279,8 @@ export class CamsEmulator {
 			const path = (req.url ?? '/').split('?')[0];
 			if (path === '/__control' || path.startsWith('/__control/'))
 				return await handleControl(this, parseWire(req, body), res);
+			if (path.startsWith('/queues/'))
+				return await this.queues.handle(req, res, parseWire(req, body), this.url);
 			if (path.startsWith('/__oss/') || path.startsWith('/__media/')) {
 				const wire = parseWire(req, body);
 				const deps = { state: this.state, now: () => this.now(), skewMs: this.cfg.timestampSkewMs };

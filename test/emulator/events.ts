@@ -1,6 +1,7 @@
 /** Pushes CAMS makes on its own: ChatAppStatus after a send, ChatAppAudit after a template review. */
 import { createHash } from 'node:crypto';
 
+import { queueFor } from './mns/delivery';
 import type { PushDispatcher, PushTarget } from './pushes';
 import type { EmulatorState, Sender } from './state';
 import type { TemplateRecord } from './templateModel';
@@ -32,10 +33,11 @@ export const UNDELIVERABLE = {
 function statusTarget(state: EmulatorState, senderId: string): PushTarget {
 	const sender = state.senders.get(senderId);
 	if (!sender) return { skipped: `sender ${senderId} no longer exists` };
-	if (sender.webhooks.httpFlag === 'N') return { skipped: 'HttpFlag is N' };
+	const queue = queueFor(sender.webhooks, 'ChatAppStatus');
+	if (sender.webhooks.httpFlag === 'N') return { skipped: 'HttpFlag is N', queue };
 	return sender.webhooks.statusCallbackUrl
-		? { url: sender.webhooks.statusCallbackUrl }
-		: { skipped: 'no StatusCallbackUrl configured' };
+		? { url: sender.webhooks.statusCallbackUrl, queue }
+		: { skipped: 'no StatusCallbackUrl configured', queue };
 }
 
 export function fails(config: RuntimeConfig, to: string): boolean {

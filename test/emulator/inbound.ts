@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { EventContext } from './events';
+import { queueFor } from './mns/delivery';
 import type { PushTarget } from './pushes';
 import type { StoredFile } from './state';
 import type { InboundInput, InboundType } from './types';
@@ -105,10 +106,11 @@ function messageObject(
 function inboundTarget(ctx: EventContext, to: string): PushTarget {
 	const sender = ctx.state.senders.get(to);
 	if (!sender) return { skipped: `unknown receiver ${to}` };
-	if (sender.webhooks.httpFlag === 'N') return { skipped: 'HttpFlag is N' };
+	const queue = queueFor(sender.webhooks, 'ChatAppInbound');
+	if (sender.webhooks.httpFlag === 'N') return { skipped: 'HttpFlag is N', queue };
 	return sender.webhooks.upCallbackUrl
-		? { url: sender.webhooks.upCallbackUrl }
-		: { skipped: 'no UpCallbackUrl configured' };
+		? { url: sender.webhooks.upCallbackUrl, queue }
+		: { skipped: 'no UpCallbackUrl configured', queue };
 }
 
 /** Injects one user message; returns the ChatAppInbound event that is pushed. */

@@ -26,6 +26,7 @@ export { DEFAULT_QPS } from './quota';
 export { EMULATED_ACTIONS } from './actions';
 export { UNDELIVERABLE } from './events';
 export { OSS_OWNER } from './oss';
+export { camsQueueName, DYBASEAPI_VERSION, type QueueHub } from './mns';
 export type { ConfigPatch } from './config';
 export type { WebhookPatch } from './webhooks';
 export type { LinkRecord } from './links';

@@ -12,6 +12,8 @@ import type { PushKind, PushRecord, RuntimeConfig } from './types';
 
 export interface PushTarget {
 	url?: string;
+	/** QueueFlag Y: the event also goes to this queue (emulator/mns). */
+	queue?: string;
 	/** Why there is nothing to call. */
 	skipped?: string;
 }
@@ -51,7 +53,12 @@ export class PushDispatcher {
 		});
 	}
 
+	/** Where events for a queue go; set by the emulator. */
+	onQueue?: (queue: string, event: Event) => void;
+
 	enqueue(kind: PushKind, target: PushTarget, event: Event): void {
+		if (target.queue) this.onQueue?.(target.queue, event);
+		if (!target.url && target.queue) return;
 		if (!target.url) {
 			const skipped = target.skipped ?? 'no callback URL configured';
 			const last = this.records[this.records.length - 1];

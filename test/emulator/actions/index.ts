@@ -1,4 +1,5 @@
 /** The table of emulated actions, one module per area. */
+import { queueTokenActions } from '../mns/dybaseapi';
 import { adminActions } from './admin';
 import { CAMS_ACTIONS } from './catalog';
 import type { ActionDef, ActionTable } from './context';
@@ -19,6 +20,7 @@ export const ACTIONS: Readonly<ActionTable> = {
 	...instanceActions,
 	...mediaActions,
 	...adminActions,
+	...queueTokenActions,
 };
 
 export const EMULATED_ACTIONS = Object.keys(ACTIONS).sort();

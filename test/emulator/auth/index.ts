@@ -1,5 +1,6 @@
 /** Gateway authentication: which scheme, which action, then the scheme's verifier. */
 import { errors } from '../errors';
+import { DYBASEAPI_VERSION } from '../mns';
 import { API_VERSION } from '../seed';
 import type { SignatureMethod } from '../types';
 import type { WireRequest } from '../wire';
@@ -57,7 +58,8 @@ export function authenticate(
 	const kind = lookup(action);
 	if (kind === 'unknown') throw errors.invalidAction();
 	if (!version) throw errors.missingParameter('Version');
-	if (version !== API_VERSION) throw errors.invalidVersion();
+	const expected = action === 'QueryTokenForMnsQueue' ? DYBASEAPI_VERSION : API_VERSION;
+	if (version !== expected) throw errors.invalidVersion();
 	if (!isV3 && !isV1) throw errors.missingSignature();
 
 	const result = isV3 ? verifyAcs3(wire, ctx) : verifyRpc(wire.method, wire.params, ctx);
