@@ -182,7 +182,9 @@ export const GO_SDK_V6_BODY: Readonly<Record<string, readonly string[]>> = {
 	ListChatappMessage: [],
 	ListChatappTemplate: [],
 	ListDmAccount: [],
+	ListInstagramPage: [],
 	ListInstance: [],
+	ListViberServiceMessage: [],
 	ModifyChatappTemplate: [
 		'Category',
 		'CategoryChangePaused',

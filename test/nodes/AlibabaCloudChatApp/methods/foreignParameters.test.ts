@@ -6,12 +6,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { AlibabaCloudChatApp } from '../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node';
+import { AlibabaCloudChatAppQueueTrigger } from '../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatAppQueueTrigger.node';
 import { AlibabaCloudChatAppTrigger } from '../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatAppTrigger.node';
 import {
 	listSearch,
 	loadOptions,
 	resourceMapping,
 } from '../../../../nodes/AlibabaCloudChatApp/methods';
+import { searchQueueNames } from '../../../../nodes/AlibabaCloudChatApp/queue/listSearch';
 import { SEED_CHANNELS, startEmulator, type CamsEmulator } from '../../../emulator';
 import { byId, credentialsFor } from '../../../helpers/chatApp';
 import { createLoadOptionsContext } from '../../../helpers/n8nCore';
@@ -45,7 +47,11 @@ const METHODS: Array<[string, Method]> = [
 	...Object.entries(resourceMapping).map(
 		([name, fn]) => [`resourceMapping.${name}`, fn] as [string, Method],
 	),
+	['listSearch.searchQueueNames', searchQueueNames as unknown as Method],
 ];
+
+/** The methods the editor calls for a field's options (a credential test is not one of them). */
+const EDITOR_KINDS = new Set(['listSearch', 'loadOptions', 'resourceMapping']);
 
 describe("every editor method answers with an unrelated operation's parameters", () => {
 	let emu: CamsEmulator;
@@ -53,13 +59,18 @@ describe("every editor method answers with an unrelated operation's parameters",
 	afterAll(async () => await emu.close());
 
 	it('covers every method the nodes declare', () => {
-		const declared = [new AlibabaCloudChatApp(), new AlibabaCloudChatAppTrigger()].flatMap((node) =>
-			Object.entries(node.methods ?? {}).flatMap(([kind, table]) =>
-				Object.keys(table as object).map((name) => `${kind}.${name}`),
-			),
+		const nodes = [
+			new AlibabaCloudChatApp(),
+			new AlibabaCloudChatAppTrigger(),
+			new AlibabaCloudChatAppQueueTrigger(),
+		];
+		const declared = nodes.flatMap((node) =>
+			Object.entries(node.methods ?? {})
+				.filter(([kind]) => EDITOR_KINDS.has(kind))
+				.flatMap(([kind, table]) => Object.keys(table as object).map((name) => `${kind}.${name}`)),
 		);
 		expect(new Set(declared)).toEqual(new Set(METHODS.map(([name]) => name)));
-		expect(METHODS.length).toBe(6);
+		expect(METHODS.length).toBe(7);
 	});
 
 	for (const [operation, parameters] of Object.entries(FOREIGN)) {

@@ -10,7 +10,9 @@ import { runLifecycle } from '../notifications/webhookHarness';
 describe('trigger credential', () => {
 	it('is listed on every trigger and optional', () => {
 		const { credentials } = new AlibabaCloudChatAppTrigger().description;
-		expect(credentials).toEqual([{ name: 'alibabaCloudChatAppApi', required: false }]);
+		expect(credentials).toEqual([
+			{ name: 'alibabaCloudChatAppApi', required: false, testedBy: 'alibabaCloudChatAppApiTest' },
+		]);
 	});
 
 	it('stops activation with a clear message when "Configure Callback in CAMS" has none', async () => {
