@@ -5,7 +5,7 @@ import { checkLength, ContentError, requireHttpUrl, requireText, text } from './
 import { checkInteractive } from './interactive';
 import { defined } from './utils';
 
-/** Free-form message types per channel type (cams-api.md 3.1), in the order the UI offers them. */
+/** Free-form message types per channel type (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-sendchatappmessage), in the order the UI offers them. */
 export const MESSAGE_TYPES: Readonly<Record<string, readonly string[]>> = {
 	whatsapp: [
 		'text',

@@ -12,7 +12,7 @@ import {
 import { templateVariables, variablesIn } from './templates';
 
 /**
- * The checks CAMS runs when a template is created or modified (cams-api.md 3.0, 3.3.1, 5.1),
+ * The checks CAMS runs when a template is created or modified (CreateChatappTemplate / ModifyChatappTemplate in https://github.com/alibabacloud-go/cams-20200606 client/*_request_model.go, and https://www.alibabacloud.com/help/en/chatapp/language-codes),
  * done before the call so the user learns which component breaks which rule. Pure: no n8n context.
  */
 export interface TemplateIssue {

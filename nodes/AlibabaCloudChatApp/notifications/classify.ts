@@ -24,7 +24,7 @@ function isAuditV2Type(event: RawEvent): boolean {
 
 /**
  * Tells which receipt an element of a push is. CAMS sends no type field and one callback URL may
- * receive several receipt types, so the shape decides (cams-api.md 4.6, made stricter):
+ * receive several receipt types, so the shape decides (https://www.alibabacloud.com/help/en/chatapp/developer-reference/configure-message-receipts; made stricter here):
  *
  * 1. No `MessageId` nor `MsgFrameType`, and an `AuditStatus` or `TemplateCode` key or a V2 audit `Type` → ChatAppAudit. Its V2
  *    `Type` picks the account event; no `Type` (V1) is a template review; an unknown `Type` is

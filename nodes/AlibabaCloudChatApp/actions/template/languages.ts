@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** Template language codes CAMS accepts (cams-api.md 3.0). Case matters: en_US, not en-US. */
+/** Template language codes CAMS accepts (https://www.alibabacloud.com/help/en/chatapp/language-codes). Case matters: en_US, not en-US. */
 const LANGUAGES: Array<[string, string]> = [
 	['af', 'Afrikaans'],
 	['sq', 'Albanian'],
