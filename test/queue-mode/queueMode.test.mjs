@@ -190,6 +190,15 @@ describe('the package in n8n queue mode', { timeout: 30 * 60_000 }, () => {
 		});
 		assert.equal(firstWave, 1000, 'exactly one item per distinct push');
 		assert.equal(passedSame, 0, 'repeats reaching the same process are dropped');
+		// (d) deactivation restores the callbacks once, on main.
+		const beforeDeactivation = emu.calls({
+			action: 'UpdatePhoneWebhook',
+			outcome: 'accepted',
+		}).length;
 		await qm.client.deactivateWorkflow(created.id);
+		const restores =
+			emu.calls({ action: 'UpdatePhoneWebhook', outcome: 'accepted' }).length - beforeDeactivation;
+		report({ case: 'deregistration', updatePhoneWebhookCalls: restores });
+		assert.equal(restores, 1);
 	});
 });

@@ -337,6 +337,18 @@ describe('signAcs3 matches openapi-util.getAuthorization', () => {
  * Published vector and unit behaviour
  * ---------------------------------------------------------------------------------------------- */
 
+/** An empty POST / signed with the signer's own date and nonce. */
+const signEmptyRequest = () =>
+	signAcs3({
+		method: 'POST',
+		host: 'h',
+		path: '/',
+		query: [],
+		headers: {},
+		body: '',
+		keys: { accessKeyId: 'a', accessKeySecret: 'b' },
+	});
+
 describe('ACS3 canonical request', () => {
 	it("reproduces Alibaba's published V3 example (RunInstances, YourAccessKeySecret)", () => {
 		// help.aliyun.com "V3版本请求体&签名机制": POST /, ImageId+RegionId, empty body. The doc gives the
@@ -457,31 +469,14 @@ describe('ACS3 canonical request', () => {
 		const nonces = new Set(Array.from({ length: 1000 }, makeNonce));
 		expect(nonces.size).toBe(1000);
 		for (const nonce of nonces) expect(nonce).toMatch(/^[0-9a-f]{32}$/);
-		const headers = signAcs3({
-			method: 'POST',
-			host: 'h',
-			path: '/',
-			query: [],
-			headers: {},
-			body: '',
-			keys: { accessKeyId: 'a', accessKeySecret: 'b' },
-		});
+		const headers = signEmptyRequest();
 		expect(headers['x-acs-date']).toMatch(/Z$/);
 		expect(headers['x-acs-signature-nonce']).toMatch(/^[0-9a-f]{32}$/);
 	});
 
 	it('stamps the current second and never repeats a nonce across pool refills', () => {
 		const before = acsTimestamp();
-		const sign = () =>
-			signAcs3({
-				method: 'POST',
-				host: 'h',
-				path: '/',
-				query: [],
-				headers: {},
-				body: '',
-				keys: { accessKeyId: 'a', accessKeySecret: 'b' },
-			});
+		const sign = signEmptyRequest;
 		const stamped = sign()['x-acs-date'];
 		expect([before, acsTimestamp()]).toContain(stamped);
 		// 2,000 nonces cross several refills of the random pool (256 nonces each).
