@@ -11,11 +11,13 @@ import { launchQueueMode } from '../../scripts/n8n/queueMode.mjs';
 import { waitFor } from '../e2e/helpers/wait.mjs';
 import { startSink } from './sink.mjs';
 import {
+	postConcurrently,
+	pushBody,
+	queueWorkflow,
 	sendWorkflow,
+	statusEvent,
 	triggerWorkflow,
 	workerOf,
-	pushBody,
-	postConcurrently,
 } from './workflows.mjs';
 
 const SENDS = Number(process.env.QUEUE_MODE_SENDS || 5000);
@@ -200,5 +202,56 @@ describe('the package in n8n queue mode', { timeout: 30 * 60_000 }, () => {
 			emu.calls({ action: 'UpdatePhoneWebhook', outcome: 'accepted' }).length - beforeDeactivation;
 		report({ case: 'deregistration', updatePhoneWebhookCalls: restores });
 		assert.equal(restores, 1);
+	});
+
+	it('(c) the queue trigger polls on main only, deletes after the workers finish, and loses nothing when a worker is killed', async () => {
+		const slow = await startSink({ delayMs: 150 }); // keeps runs on their worker long enough to be cut
+		const queueName = 'Alicom-Queue-qm-ChatAppStatus';
+		emu.queues.createQueue(queueName);
+		emu.queues.configure({ visibilityTimeoutS: 10 });
+		const ids = Array.from({ length: 400 }, (_, i) => `qm-queue-${i}`);
+		for (const id of ids) emu.queues.deliver(queueName, statusEvent(id));
+		const created = await qm.client.createWorkflow(
+			queueWorkflow({ credential, emulatorUrl: emu.url, queueName, sinkUrl: slow.url }),
+		);
+		try {
+			await qm.client.activateWorkflow(created.id);
+			await waitFor(() => slow.count() >= 80, {
+				timeoutMs: 120_000,
+				what: 'the first queued events on the workers',
+			});
+			const victim = qm.workers[0];
+			process.kill(-victim.pid, 'SIGKILL');
+			await waitFor(
+				() =>
+					emu.queues.stats(queueName).total === 0 &&
+					ids.every((id) => (slow.countsById().get(id) ?? 0) >= 1),
+				{ timeoutMs: 5 * 60_000, intervalMs: 500, what: 'every event emitted and the queue empty' },
+			);
+			const counts = slow.countsById();
+			const executions = await qm.client.listExecutions({ workflowId: created.id, limit: 250 });
+			const enqueuedBy = (instance) =>
+				executions.filter((e) => instance.logs().includes(`Enqueued execution ${e.id} (`)).length;
+			const line = {
+				case: 'queue-trigger',
+				events: ids.length,
+				emitted: ids.filter((id) => counts.has(id)).length,
+				lost: ids.filter((id) => !counts.has(id)).length,
+				emittedTwice: ids.filter((id) => counts.get(id) > 1).length,
+				executions: executions.length,
+				enqueuedByMain: enqueuedBy(qm.main),
+				enqueuedElsewhere: [...qm.workers, qm.webhook].reduce((sum, p) => sum + enqueuedBy(p), 0),
+				killedWorker: victim.role,
+				queueLeft: emu.queues.stats(queueName).total,
+			};
+			report(line);
+			assert.equal(line.lost, 0, 'nothing lost');
+			assert.equal(line.queueLeft, 0);
+			assert.equal(line.enqueuedElsewhere, 0, 'only main runs the trigger');
+			assert.equal(line.enqueuedByMain, line.executions);
+		} finally {
+			await qm.client.deactivateWorkflow(created.id).catch(() => {});
+			await slow.close();
+		}
 	});
 });

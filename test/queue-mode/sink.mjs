@@ -2,7 +2,8 @@
 // count items across hundreds of executions without reading them all back from n8n.
 import http from 'node:http';
 
-export async function startSink() {
+/** `delayMs` holds each answer, so executions stay on their worker long enough to be interrupted. */
+export async function startSink({ delayMs = 0 } = {}) {
 	const counts = new Map();
 	let total = 0;
 	const server = http.createServer((req, res) => {
@@ -14,8 +15,12 @@ export async function startSink() {
 				counts.set(id, (counts.get(id) ?? 0) + 1);
 				total++;
 			} catch {}
-			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end('{"ok":true}');
+			const answer = () => {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end('{"ok":true}');
+			};
+			if (delayMs) setTimeout(answer, delayMs);
+			else answer();
 		});
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,12 @@
 // reports each item to the sink, CAMS-shaped inbound pushes, and which worker ran an execution.
 import { randomUUID } from 'node:crypto';
 
-import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE } from '../../scripts/n8n/chatapp.mjs';
+import {
+	ACTION_TYPE,
+	CREDENTIAL_TYPE,
+	PACKAGE_NAME,
+	TRIGGER_TYPE,
+} from '../../scripts/n8n/chatapp.mjs';
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 const credentials = (credential) => ({
@@ -73,6 +78,23 @@ export function sendWorkflow({ name, count, offset, credential, seed }) {
 	};
 }
 
+/** A report of each item to the sink, as the second node of a trigger workflow. */
+const reportNode = (sinkUrl) => ({
+	id: randomUUID(),
+	name: 'Report',
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	position: [220, 0],
+	parameters: {
+		method: 'POST',
+		url: sinkUrl,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ id: $json.messageId }) }}',
+		options: {},
+	},
+});
+
 /** Chat App Trigger (inbound, callback configured in CAMS, de-duplication on) → HTTP Request to the sink. */
 export function triggerWorkflow({ credential, seed, sinkUrl }) {
 	return {
@@ -95,26 +117,53 @@ export function triggerWorkflow({ credential, seed, sinkUrl }) {
 					options: {},
 				},
 			},
-			{
-				id: randomUUID(),
-				name: 'Report',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-				parameters: {
-					method: 'POST',
-					url: sinkUrl,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify({ id: $json.messageId }) }}',
-					options: {},
-				},
-			},
+			reportNode(sinkUrl),
 		],
 		connections: {
 			'Chat App Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Queue Trigger (the CAMS-managed queue, read through the emulator's endpoints) → report to the sink. */
+export function queueWorkflow({ credential, emulatorUrl, queueName, sinkUrl }) {
+	return {
+		name: 'queue mode queue trigger',
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Queue',
+				type: `${PACKAGE_NAME}.alibabaCloudChatAppQueueTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				credentials: credentials(credential),
+				parameters: {
+					queueSource: 'cams',
+					queueName: { __rl: true, mode: 'name', value: queueName },
+					endpoints: 'custom',
+					customQueueEndpoint: emulatorUrl,
+					dybaseapiEndpoint: emulatorUrl,
+					deduplicate: false,
+					options: { waitSeconds: 2, retryDelaySeconds: 1 },
+				},
+			},
+			reportNode(sinkUrl),
+		],
+		connections: { Queue: { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** A delivery status event as CAMS writes it to the ChatAppStatus queue. */
+export function statusEvent(messageId) {
+	return {
+		MessageId: messageId,
+		From: '6591234567',
+		To: '6590000001',
+		Timestamp: Date.now(),
+		Status: 'Delivered',
+		MsgFrameType: 'message',
 	};
 }
 
