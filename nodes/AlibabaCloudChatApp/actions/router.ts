@@ -3,22 +3,29 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runPaced, stopSignal } from '../helpers/pacing';
 import { failureOf } from '../transport/errors';
+import type { ChatAppResource } from './node.type';
 import { resources } from './resources';
 import type { ItemResult, OperationModule } from './operation';
+
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+function isResource(value: string): value is ChatAppResource {
+	return hasOwn(resources, value);
+}
 
 function findOperation(context: IExecuteFunctions): OperationModule {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const found = (resources as Record<string, Record<string, OperationModule>>)[resource]?.[
-		operation
-	];
-	if (!found) {
+	const operations: Record<string, OperationModule> | undefined = isResource(resource)
+		? resources[resource]
+		: undefined;
+	if (!operations || !hasOwn(operations, operation)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`The operation "${operation}" of the resource "${resource}" is not supported`,
 		);
 	}
-	return found;
+	return operations[operation];
 }
 
 async function runItems(
@@ -27,7 +34,7 @@ async function runItems(
 	items: INodeExecutionData[],
 ): Promise<Array<ItemResult | undefined>> {
 	if (operation.executeBatch) return await operation.executeBatch.call(context, items);
-	const execute = operation.execute!;
+	const { execute } = operation;
 	const runOne = async (i: number) => await execute.call(context, i);
 	const pacing = operation.pacing
 		? operation.pacing.call(context)

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit } from '../../helpers/input';
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { listInstances } from '../../transport/instances';
 import { returnAllOrLimit } from '../common.descriptions';
 import { SIMPLE_INSTANCE_FIELDS } from './instance';

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
 import { readTemplateChoice } from '../../helpers/templateChoice';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import {
 	anyTemplateLocator,

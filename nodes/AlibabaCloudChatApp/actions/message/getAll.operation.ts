@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toEpochMs } from '../../helpers/dates';
 import { phoneNumberValue, readLimit, requiredValue } from '../../helpers/input';
 import { senderIsPhoneNumber } from '../../helpers/phone';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
 import { channelLocator, returnAllOrLimit, senderLocator } from '../common.descriptions';
 

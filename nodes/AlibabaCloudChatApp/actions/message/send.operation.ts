@@ -4,7 +4,8 @@ import { buildContent, checkMessageType, type ContentInput } from '../../helpers
 import { locatorValue } from '../../helpers/input';
 import { cachedParameters } from '../../helpers/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { uploadMedia } from '../../transport/oss';
 import {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { uploadMedia } from '../../transport/oss';
 import { channelLocator } from '../common.descriptions';
 import { presignedUrlOption, readBinaryFile } from './media';

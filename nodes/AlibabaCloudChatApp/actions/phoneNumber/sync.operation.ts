@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredValue } from '../../helpers/input';
 import { listOf, simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 import { SIMPLE_NUMBER_FIELDS } from './phoneNumber.fields';

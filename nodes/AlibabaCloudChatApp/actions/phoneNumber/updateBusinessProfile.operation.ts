@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readUpdateFields } from '../../helpers/input';
 import { doneOutput } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 import { phoneNumberLocator, readChannelAndNumber } from './phoneNumber.fields';

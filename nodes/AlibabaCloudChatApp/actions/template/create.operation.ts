@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredValue } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
 import { templateTypeFor } from '../../helpers/templates';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredValue } from '../../helpers/input';
 import { readTemplateChoice, readTemplateCode } from '../../helpers/templateChoice';
 import { templateTypeFor } from '../../helpers/templates';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { anyTemplateLocator, channelLocator, templateLanguageField } from '../common.descriptions';
 import { templateChannelTypeField } from './template.fields';

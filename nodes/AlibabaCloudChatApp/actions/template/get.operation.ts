@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { getTemplateDetail } from '../../transport/templates';
 import { readTemplateIdentity, templateIdentityFields } from './template.fields';
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, requiredValue } from '../../helpers/input';
 import { templateTypeFor } from '../../helpers/templates';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
 import { channelLocator, returnAllOrLimit } from '../common.descriptions';
 import { CATEGORY_OPTIONS } from './components.fields';
