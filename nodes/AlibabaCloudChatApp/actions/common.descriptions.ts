@@ -17,6 +17,15 @@ export const channelTypeField: INodeProperties = {
 	default: 'whatsapp',
 };
 
+/** A Channel Type field offering WhatsApp and Viber only: CAMS has templates and a message history for these two. */
+export function whatsAppOrViberField(description: string): INodeProperties {
+	return {
+		...channelTypeField,
+		options: CHANNEL_TYPES.filter(({ value }) => value === 'whatsapp' || value === 'viber'),
+		description,
+	};
+}
+
 /** The channel (`CustSpaceId`), picked from ListInstance or typed. */
 export const channelLocator: INodeProperties = {
 	displayName: 'Channel',
