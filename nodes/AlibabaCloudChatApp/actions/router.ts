@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runPaced, stopSignal } from '../helpers/pacing';
-import { failureOf } from '../transport/errors';
+import { failureOf } from '../transport';
 import type { ChatAppResource } from './node.type';
 import { resources } from './resources';
 import type { ItemResult, OperationModule } from './operation';

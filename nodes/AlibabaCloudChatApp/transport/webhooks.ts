@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { phoneDigits } from '../helpers/phone';
-import { camsRequest } from './index';
+import { camsRequest } from './request';
 
 /** The per-number callback URLs CAMS pushes to; '' when none is set. */
 export interface PhoneCallbacks {

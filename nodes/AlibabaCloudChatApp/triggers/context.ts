@@ -8,7 +8,7 @@ import type { SelectionSettings } from '../notifications/pipeline';
 import { PATH_SECRET_PATTERN } from '../notifications/secret';
 import type { CompactSeenStore } from '../notifications/seenStore';
 import type { EventKind } from '../notifications/types';
-import { DEFAULT_MEDIA_POLICY, type MediaPolicy } from '../transport/media';
+import { DEFAULT_MEDIA_POLICY, type MediaPolicy } from '../transport';
 import {
 	callbackKindsFor,
 	type RegistrationRecords,

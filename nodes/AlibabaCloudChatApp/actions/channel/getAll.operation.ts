@@ -4,7 +4,7 @@ import { readLimit } from '../../helpers/input';
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
-import { listInstances } from '../../transport/instances';
+import { listInstances } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { SIMPLE_INSTANCE_FIELDS } from './instance';
 

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { yesNoFlag } from '../../helpers/input';
-import { listInstances } from '../../transport/instances';
+import { listInstances } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 
 /**

@@ -6,8 +6,7 @@ import { cachedParameters } from '../../helpers/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
-import { camsRequest } from '../../transport';
-import { uploadMedia } from '../../transport/oss';
+import { camsRequest, uploadMedia } from '../../transport';
 import {
 	channelLocator,
 	channelTypeField,

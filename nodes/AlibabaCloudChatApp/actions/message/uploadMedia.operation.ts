@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredValue } from '../../helpers/input';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
-import { uploadMedia } from '../../transport/oss';
+import { uploadMedia } from '../../transport';
 import { channelLocator } from '../common.descriptions';
 import { presignedUrlOption, readBinaryFile } from './media';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
-import { getTemplateDetail } from '../../transport/templates';
+import { getTemplateDetail } from '../../transport';
 import { readTemplateIdentity, templateIdentityFields } from './template.fields';
 
 /** What "Simplify" keeps of GetChatappTemplateDetail's Data. */
