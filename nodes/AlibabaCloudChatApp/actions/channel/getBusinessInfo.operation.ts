@@ -5,7 +5,7 @@ import { dataOf } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { optionalWabaField, wabaIdOf } from './waba';
 
 const properties: INodeProperties[] = [channelLocator, optionalWabaField];

@@ -5,7 +5,7 @@ import { dataOf, simplifyField, simplifyIfWanted } from '../../helpers/response'
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 
 const SIMPLE_FIELDS = [
 	'Id',

@@ -5,10 +5,10 @@ import { doneOutput } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocatorWith } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
-	{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' },
+	channelLocatorWith({ description: 'The e-mail channel (CustSpaceId)' }),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,7 +5,8 @@ import { doneOutput } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator, httpPushFlagField, queueDeliveryFlagField } from '../common.descriptions';
+import { httpPushFlagField, queueDeliveryFlagField } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	channelLocator,

@@ -7,12 +7,8 @@ import { senderIsPhoneNumber } from '../../helpers/phone';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
-import {
-	channelLocator,
-	returnAllOrLimit,
-	senderLocator,
-	whatsAppOrViberField,
-} from '../common.descriptions';
+import { returnAllOrLimit, whatsAppOrViberField } from '../common.descriptions';
+import { channelLocator, senderLocatorWith } from '../../descriptions/locators';
 
 /**
  * ListChatappMessage returns no total, so a short page is taken as the last one; asking for the
@@ -23,11 +19,10 @@ const PAGE_SIZE = 20;
 const properties: INodeProperties[] = [
 	whatsAppOrViberField('CAMS keeps a message history for WhatsApp and Viber only'),
 	channelLocator,
-	{
-		...senderLocator,
+	senderLocatorWith({
 		displayName: 'Business Number',
 		description: 'Your business number (WhatsApp) or service ID (Viber)',
-	},
+	}),
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',

@@ -7,12 +7,8 @@ import type { Pacing } from '../../helpers/pacing';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest, uploadMedia } from '../../transport';
-import {
-	channelLocator,
-	channelTypeField,
-	recipientField,
-	senderLocator,
-} from '../common.descriptions';
+import { channelTypeField, recipientField } from '../common.descriptions';
+import { channelLocator, senderLocator } from '../../descriptions/locators';
 import { presignedUrlOption, readBinaryFile } from './media';
 import { contactsFields } from './send.contacts.fields';
 import { locationAndReactionFields, messageTypeFields, textAndMediaFields } from './send.fields';

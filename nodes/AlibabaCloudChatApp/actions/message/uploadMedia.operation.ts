@@ -4,7 +4,7 @@ import { requiredValue } from '../../helpers/input';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { uploadMedia } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { presignedUrlOption, readBinaryFile } from './media';
 
 const properties: INodeProperties[] = [

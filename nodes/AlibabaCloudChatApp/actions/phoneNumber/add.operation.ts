@@ -7,7 +7,7 @@ import { doneOutput } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	channelLocator,

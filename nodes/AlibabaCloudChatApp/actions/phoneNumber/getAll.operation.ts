@@ -5,7 +5,8 @@ import { listOf, simplifyField, simplifyIfWanted } from '../../helpers/response'
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator, returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { SIMPLE_NUMBER_FIELDS } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [

@@ -6,16 +6,14 @@ import { listOf } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
-import { phoneNumberLocator } from './phoneNumber.fields';
+import { channelLocator, phoneNumberLocatorWith } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	channelLocator,
-	{
-		...phoneNumberLocator,
+	phoneNumberLocatorWith({
 		required: false,
 		description: 'One business number; leave empty for every number of the channel',
-	},
+	}),
 	...metricRangeFields,
 	{
 		displayName: 'Granularity',

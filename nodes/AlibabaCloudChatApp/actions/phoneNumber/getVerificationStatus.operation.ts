@@ -4,7 +4,7 @@ import { dataOf } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { phoneNumberLocator, readChannelAndNumber } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [channelLocator, phoneNumberLocator];

@@ -5,7 +5,7 @@ import { listOf, simplifyField, simplifyIfWanted } from '../../helpers/response'
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { SIMPLE_NUMBER_FIELDS } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [channelLocator, simplifyField];

@@ -5,7 +5,8 @@ import { doneOutput } from '../../helpers/response';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator, httpPushFlagField, queueDeliveryFlagField } from '../common.descriptions';
+import { httpPushFlagField, queueDeliveryFlagField } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { phoneNumberLocator, readChannelAndNumber } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [

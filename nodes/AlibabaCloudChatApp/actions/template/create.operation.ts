@@ -6,7 +6,7 @@ import { templateTypeFor } from '../../helpers/templates';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
 import { readTemplateContent, withUncheckedTypesHint } from './draft';
 import { LANGUAGE_OPTIONS } from './languages';

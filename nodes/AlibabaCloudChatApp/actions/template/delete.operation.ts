@@ -7,7 +7,8 @@ import { templateTypeFor } from '../../helpers/templates';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { anyTemplateLocator, channelLocator, templateLanguageField } from '../common.descriptions';
+import { templateLanguageField } from '../common.descriptions';
+import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 import { templateChannelTypeField } from './template.fields';
 
 const properties: INodeProperties[] = [

@@ -4,12 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { requiredValue } from '../../helpers/input';
 import { readTemplateChoice } from '../../helpers/templateChoice';
 import { templateTypeFor } from '../../helpers/templates';
-import {
-	anyTemplateLocator,
-	channelLocator,
-	templateLanguageField,
-	whatsAppOrViberField,
-} from '../common.descriptions';
+import { templateLanguageField, whatsAppOrViberField } from '../common.descriptions';
+import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 
 /** CAMS templates exist for WhatsApp and Viber only. */
 export const templateChannelTypeField = whatsAppOrViberField(
