@@ -87,8 +87,10 @@ function stoppedRunSummary(results: Array<ItemResult | undefined>, failedIndex: 
 	const sent: string[] = [];
 	let failed = 0;
 	let notStarted = 0;
-	results.forEach((result, i) => {
-		if (i === failedIndex) return;
+	// An index loop, not forEach: items that never started are holes in the array, which forEach skips.
+	for (let i = 0; i < results.length; i++) {
+		const result = results[i];
+		if (i === failedIndex) continue;
 		if (result === undefined) notStarted++;
 		else if ('error' in result) failed++;
 		else {
@@ -96,7 +98,7 @@ function stoppedRunSummary(results: Array<ItemResult | undefined>, failedIndex: 
 			const id = json.MessageId ?? json.GroupMessageId;
 			sent.push(id === undefined ? `item ${i}` : `item ${i} (${String(id)})`);
 		}
-	});
+	}
 	if (sent.length === 0 && failed === 0 && notStarted === 0) return '';
 	const shown = sent.slice(0, 20).join(', ') + (sent.length > 20 ? ', …' : '');
 	return (
