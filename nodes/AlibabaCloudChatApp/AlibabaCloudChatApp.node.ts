@@ -14,7 +14,7 @@ import * as sendAndWait from './actions/message/sendAndWait.operation';
 import { SEND_AND_WAIT_WEBHOOKS, WAITING_TOOLTIP } from './actions/message/sendAndWait.fields';
 import { sendAndWaitWebhook } from './actions/message/sendAndWait.webhook';
 import { listSearch, loadOptions, resourceMapping } from './methods';
-import { testCamsCredential } from './transport/credentialTest';
+import { testCamsCredential } from './transport';
 
 export class AlibabaCloudChatApp implements INodeType {
 	description: INodeTypeDescription = {

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { queueProperties } from './queue/description';
 import { startQueueTrigger } from './queue/lifecycle';
 import { searchQueueNames } from './queue/listSearch';
-import { testCamsCredential } from './transport/credentialTest';
+import { testCamsCredential } from './transport';
 
 export class AlibabaCloudChatAppQueueTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -11,16 +11,16 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { listSearch } from './methods';
 import { claimFreshEvents } from './notifications/dedupeGuard';
-import { testCamsCredential } from './transport/credentialTest';
 import { parsePushBody } from './notifications/parse';
 import { filterEvents } from './notifications/pipeline';
 import { ACKNOWLEDGEMENT, rejection, type RejectionStatus } from './notifications/responses';
 import { lastPathSegment, secretsMatch } from './notifications/secret';
 import {
 	readPhoneCallbacks,
+	testCamsCredential,
 	updateAccountCallback,
 	updatePhoneCallbacks,
-} from './transport/webhooks';
+} from './transport';
 import * as trigger from './triggers/context';
 import {
 	deduplicateField,

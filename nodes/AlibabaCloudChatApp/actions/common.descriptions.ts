@@ -17,45 +17,14 @@ export const channelTypeField: INodeProperties = {
 	default: 'whatsapp',
 };
 
-/** The channel (`CustSpaceId`), picked from ListInstance or typed. */
-export const channelLocator: INodeProperties = {
-	displayName: 'Channel',
-	name: 'channelId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description:
-		'The channel ID (CustSpaceId) shown on the Channel Management page of the CAMS console',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchChannels', searchable: true },
-		},
-		{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. cams-8c8a1b2c' },
-	],
-};
-
-/** The sender: listed per channel type (numbers, Viber service IDs, Instagram accounts), or any ID. */
-export const senderLocator: INodeProperties = {
-	displayName: 'Sender',
-	name: 'from',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description:
-		'WhatsApp: your business phone number. Viber: your service ID. Messenger: your Page ID. Instagram: your Instagram professional account ID.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchSenders', searchable: true },
-		},
-		{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. 6591234567' },
-	],
-};
+/** A Channel Type field offering WhatsApp and Viber only: CAMS has templates and a message history for these two. */
+export function whatsAppOrViberField(description: string): INodeProperties {
+	return {
+		...channelTypeField,
+		options: CHANNEL_TYPES.filter(({ value }) => value === 'whatsapp' || value === 'viber'),
+		description,
+	};
+}
 
 export const recipientField: INodeProperties = {
 	displayName: 'Recipient',
@@ -66,43 +35,6 @@ export const recipientField: INodeProperties = {
 	placeholder: 'e.g. +65 9123 4567',
 	description:
 		'WhatsApp and Viber: the phone number with country code ("+", spaces and dashes are removed). Messenger and Instagram: the user ID from an inbound message.',
-};
-
-/** An approved template, found by walking every page of ListChatappTemplate. */
-export const templateLocator: INodeProperties = {
-	displayName: 'Template',
-	name: 'template',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description:
-		'The list has one entry per template and language (approved templates only); picking one also sets the language. In "Code" mode, or with an expression, set Language below.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchApprovedTemplates', searchable: true },
-		},
-		{
-			displayName: 'Code',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 744c4b5c79c9432497a075bdfca3d9a1',
-		},
-	],
-};
-
-/** Any template, whatever its review state, for managing templates (sends list approved ones only). */
-export const anyTemplateLocator: INodeProperties = {
-	...templateLocator,
-	description:
-		'The list has one entry per template and language, in every review state; picking one also sets the language. In "Code" mode, or with an expression, set Language below.',
-	modes: (templateLocator.modes ?? []).map((mode) =>
-		mode.name === 'list'
-			? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchTemplates' } }
-			: mode,
-	),
 };
 
 export const templateLanguageField: INodeProperties = {

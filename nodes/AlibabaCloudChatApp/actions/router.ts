@@ -2,23 +2,30 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runPaced, stopSignal } from '../helpers/pacing';
-import { failureOf } from '../transport/errors';
+import { failureOf } from '../transport';
+import type { ChatAppResource } from './node.type';
 import { resources } from './resources';
 import type { ItemResult, OperationModule } from './operation';
+
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+function isResource(value: string): value is ChatAppResource {
+	return hasOwn(resources, value);
+}
 
 function findOperation(context: IExecuteFunctions): OperationModule {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const found = (resources as Record<string, Record<string, OperationModule>>)[resource]?.[
-		operation
-	];
-	if (!found) {
+	const operations: Record<string, OperationModule> | undefined = isResource(resource)
+		? resources[resource]
+		: undefined;
+	if (!operations || !hasOwn(operations, operation)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`The operation "${operation}" of the resource "${resource}" is not supported`,
 		);
 	}
-	return found;
+	return operations[operation];
 }
 
 async function runItems(
@@ -27,7 +34,7 @@ async function runItems(
 	items: INodeExecutionData[],
 ): Promise<Array<ItemResult | undefined>> {
 	if (operation.executeBatch) return await operation.executeBatch.call(context, items);
-	const execute = operation.execute!;
+	const { execute } = operation;
 	const runOne = async (i: number) => await execute.call(context, i);
 	const pacing = operation.pacing
 		? operation.pacing.call(context)
@@ -80,8 +87,10 @@ function stoppedRunSummary(results: Array<ItemResult | undefined>, failedIndex: 
 	const sent: string[] = [];
 	let failed = 0;
 	let notStarted = 0;
-	results.forEach((result, i) => {
-		if (i === failedIndex) return;
+	// An index loop, not forEach: items that never started are holes in the array, which forEach skips.
+	for (let i = 0; i < results.length; i++) {
+		const result = results[i];
+		if (i === failedIndex) continue;
 		if (result === undefined) notStarted++;
 		else if ('error' in result) failed++;
 		else {
@@ -89,7 +98,7 @@ function stoppedRunSummary(results: Array<ItemResult | undefined>, failedIndex: 
 			const id = json.MessageId ?? json.GroupMessageId;
 			sent.push(id === undefined ? `item ${i}` : `item ${i} (${String(id)})`);
 		}
-	});
+	}
 	if (sent.length === 0 && failed === 0 && notStarted === 0) return '';
 	const shown = sent.slice(0, 20).join(', ') + (sent.length > 20 ? ', …' : '');
 	return (

@@ -9,8 +9,11 @@ function epochMs(value: number): number {
 	return Math.abs(value) < SECONDS_LIMIT ? value * 1000 : value;
 }
 
-/** A date, ISO string or epoch (milliseconds or seconds) value as epoch milliseconds; undefined when unreadable. */
-export function toEpochMs(value: unknown): number | undefined {
+/**
+ * A date the user entered (a date, ISO string or epoch milliseconds or seconds) as epoch
+ * milliseconds; undefined when unreadable. Any readable date is taken, however far off.
+ */
+export function inputDateToEpochMs(value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value === 'number') return Number.isFinite(value) ? epochMs(value) : undefined;
 	const text = String(value).trim();

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toEpochMs } from './dates';
+import { inputDateToEpochMs } from './dates';
 
 /** The date range of a metric query; CAMS takes it as epoch milliseconds. */
 export const metricRangeFields: INodeProperties[] = [
@@ -31,7 +31,7 @@ export function readMetricRange(
 ): { Start: number; End: number } {
 	const read = (name: string, label: string): number => {
 		const raw = context.getNodeParameter(name, itemIndex, '');
-		const ms = toEpochMs(raw);
+		const ms = inputDateToEpochMs(raw);
 		if (ms === undefined) {
 			throw new NodeOperationError(
 				context.getNode(),

@@ -1,9 +1,21 @@
-/** Removes what people type around phone digits: spaces, dashes, dots, brackets and a leading `+`. */
-export function withoutPhoneFormatting(input: string): string {
+/**
+ * Removes the separators people type between phone digits: spaces, dashes, dots and brackets.
+ * A leading `+` stays, for fields shown to customers as typed (a template's call button).
+ */
+export function withoutPhoneSeparators(input: string): string {
 	return String(input)
 		.trim()
-		.replace(/[\s\-().]/g, '')
-		.replace(/^\+/, '');
+		.replace(/[\s\-().]/g, '');
+}
+
+/** Removes what people type around phone digits: the separators and a leading `+`. */
+export function withoutPhoneFormatting(input: string): string {
+	return withoutPhoneSeparators(input).replace(/^\+/, '');
+}
+
+/** Only the digits, to compare two spellings of one number (`+86 138…` and `86138…`). */
+export function phoneDigits(value: unknown): string {
+	return String(value ?? '').replace(/\D/g, '');
 }
 
 /**

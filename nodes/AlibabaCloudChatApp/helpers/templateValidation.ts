@@ -42,7 +42,15 @@ export { BUTTON_TEXT_MAX } from './templateButtons';
 export const BODY_MAX = 1024;
 
 const POSITIONAL = /\{\{\s*\d+\s*\}\}/;
-const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER'];
+/** The component types checked here. WhatsApp adds types over time; others pass through unchecked. */
+export const KNOWN_COMPONENT_TYPES = [
+	'HEADER',
+	'BODY',
+	'FOOTER',
+	'BUTTONS',
+	'CAROUSEL',
+	'LIMITED_TIME_OFFER',
+];
 const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'];
 const MEDIA_FORMATS = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 const TTL_RANGES: Record<string, [number, number]> = {
@@ -228,14 +236,16 @@ function checkComponents(components: IDataObject[], draft: TemplateDraft, add: A
 	const seen = new Set<string>();
 	components.forEach((component, index) => {
 		const type = upper(component?.Type);
-		if (!COMPONENT_TYPES.includes(type)) {
+		if (!type.trim()) {
 			add(
 				`Component ${index + 1}`,
-				`the type "${text(component?.Type)}" is not a template component`,
-				`Set Type to one of ${COMPONENT_TYPES.join(', ')}.`,
+				'the component has no Type',
+				`Set Type, e.g. to one of ${KNOWN_COMPONENT_TYPES.join(', ')}.`,
 			);
 			return;
 		}
+		// A type added by WhatsApp after this node was written: CAMS is the judge of it.
+		if (!KNOWN_COMPONENT_TYPES.includes(type)) return;
 		const label = componentLabel(type);
 		if (seen.has(type))
 			add(
@@ -288,7 +298,18 @@ function checkExamples(components: IDataObject[], example: Record<string, string
 	}
 }
 
-/** Every rule the draft breaks, in component order; empty when CAMS should accept it. */
+/** The types of the components that are passed to CAMS without the checks above, as written. */
+export function uncheckedComponentTypes(components: unknown): string[] {
+	if (!Array.isArray(components)) return [];
+	return components
+		.map((component) => text((component as IDataObject | null)?.Type))
+		.filter((type) => type.trim() !== '' && !KNOWN_COMPONENT_TYPES.includes(upper(type)));
+}
+
+/**
+ * Every rule the draft breaks, in component order; empty when CAMS should accept it. Components
+ * of unknown types are not checked (see `uncheckedComponentTypes`).
+ */
 export function templateIssues(draft: TemplateDraft): TemplateIssue[] {
 	const issues: TemplateIssue[] = [];
 	const add: Add = (component, rule, fix, code) => issues.push({ component, rule, fix, code });

@@ -20,11 +20,6 @@ export function updateDisplayOptions(
 	}));
 }
 
-/** Shorthand for the `displayOptions` of one operation of one resource. */
-export function showFor(resource: string, operations: string[]): IDisplayOptions {
-	return { show: { resource: [resource], operation: operations } };
-}
-
 /** Whether a value is a plain object (not null, not an array). */
 export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

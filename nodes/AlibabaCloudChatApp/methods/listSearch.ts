@@ -6,9 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { templateChoiceValue } from '../helpers/templateChoice';
-import { camsRequest } from '../transport';
-import { listInstances } from '../transport/instances';
-import { listAllTemplates } from '../transport/templates';
+import { camsRequest, listAllTemplates, listInstances } from '../transport';
 import { fillInFirst, hint, knownValue, matchesFilter } from './context';
 
 const MESSENGER_HINT = 'Messenger pages are not listed: switch to "ID" and enter your Page ID';

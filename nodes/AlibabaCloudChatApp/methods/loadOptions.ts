@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { LANGUAGE_OPTIONS, languageLabel } from '../actions/template/languages';
-import { listAllTemplates } from '../transport/templates';
+import { listAllTemplates } from '../transport';
 import { currentTemplate, knownValue } from './context';
 
 /**

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { templateVariables } from '../helpers/templates';
 import { variableLabel, variablePlaces } from '../helpers/variableLabels';
-import { getTemplateDetail } from '../transport/templates';
+import { getTemplateDetail } from '../transport';
 import { currentTemplate, currentValue, isExpression, knownValue } from './context';
 
 const EXPRESSION_NOTICE =

@@ -22,7 +22,8 @@ export function withoutPlus(value: unknown): string | null {
 	return result === null ? null : result.trim().replace(/^\+/, '');
 }
 
-function toEpochMs(value: unknown): number | null {
+/** An event time as epoch ms, reading seconds too; null outside the plausible window. */
+function plausibleEpochMs(value: unknown): number | null {
 	let ms: number;
 	if (typeof value === 'number') ms = value;
 	else if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) ms = Number(value);
@@ -39,9 +40,9 @@ function toEpochMs(value: unknown): number | null {
  * or date strings are converted. Null when there is no usable time.
  */
 export function readTimestamp(event: RawEvent): number | null {
-	if (event.Timestamp !== undefined) return toEpochMs(event.Timestamp);
+	if (event.Timestamp !== undefined) return plausibleEpochMs(event.Timestamp);
 	for (const key of Object.keys(event)) {
-		if (key.trim().toLowerCase() === 'timestamp') return toEpochMs(event[key]);
+		if (key.trim().toLowerCase() === 'timestamp') return plausibleEpochMs(event[key]);
 	}
 	return null;
 }

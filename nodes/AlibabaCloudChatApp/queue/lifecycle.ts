@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { queueTransport } from '../transport/queue';
+import { queueTransport } from '../transport';
 import { QueueConsumer } from './consumer';
 import { DedupeGuard } from './dedupe';
 import { consumerHost, seenStore } from './host';

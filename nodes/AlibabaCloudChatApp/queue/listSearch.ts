@@ -1,8 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesFilter } from '../methods/context';
-import { camsRequest } from '../transport';
-import { listInstances } from '../transport/instances';
+import { camsRequest, listInstances } from '../transport';
 
 /**
  * The queues CAMS created for the account's WhatsApp numbers: StatusQueue and UpQueue of every

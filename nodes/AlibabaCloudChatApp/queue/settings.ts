@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { resolveEndpoint } from '../../../credentials/common/acs/endpoints';
 import { parseIdList } from '../notifications/filter';
 import type { EventKind } from '../notifications/types';
-import type { QueueTarget } from '../transport/queue';
+import type { QueueTarget } from '../transport';
 import type { ConsumerSettings } from './consumer';
 import { ENDPOINT_PRESETS } from './description';
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { camsRequestAllPages, type CamsContext, type CamsParams } from './index';
+import { camsRequestAllPages } from './pagination';
+import type { CamsContext, CamsParams } from './request';
 
 /** Page size of ListInstance, which pages with PageIndex/PageSize rather than a Page object. */
 const INSTANCE_PAGE_SIZE = 50;

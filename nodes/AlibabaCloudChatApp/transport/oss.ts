@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { executionCache } from '../helpers/executionCache';
-import { camsRequest } from './index';
+import { camsRequest } from './request';
 import { objectKey, objectUrl, signOssPut, type OssKeys } from './ossSignature';
 import { waitBeforeRetry } from './retry';
 

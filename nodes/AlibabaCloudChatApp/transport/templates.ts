@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { templateTypeFor } from '../helpers/templates';
-import { camsRequest, camsRequestAllPages, type CamsContext } from './index';
+import { camsRequestAllPages } from './pagination';
+import { camsRequest, type CamsContext } from './request';
 
 /** Large pages: fewer calls matter at ListChatappTemplate's 5 calls/s quota. */
 const TEMPLATE_PAGE_SIZE = 50;

@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { camsRequest } from './index';
+import { phoneDigits } from '../helpers/phone';
+import { camsRequest } from './request';
 
 /** The per-number callback URLs CAMS pushes to; '' when none is set. */
 export interface PhoneCallbacks {
@@ -12,10 +13,6 @@ export interface PhoneCallbacks {
 }
 
 export type HttpFlag = 'Y' | 'N';
-
-function digits(value: unknown): string {
-	return String(value ?? '').replace(/\D/g, '');
-}
 
 /**
  * Reads the callback URLs of one business number with QueryChatappPhoneNumbers. The number must
@@ -30,7 +27,9 @@ export async function readPhoneCallbacks(
 		CustSpaceId: channelId,
 	});
 	const numbers = (response.PhoneNumbers ?? []) as IDataObject[];
-	const entry = numbers.find((number) => digits(number.PhoneNumber) === digits(phoneNumber));
+	const entry = numbers.find(
+		(number) => phoneDigits(number.PhoneNumber) === phoneDigits(phoneNumber),
+	);
 	if (!entry) {
 		const known = numbers.map((number) => String(number.PhoneNumber)).join(', ') || 'none';
 		throw new NodeOperationError(

@@ -1,13 +1,14 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { withoutPhoneFormatting } from '../helpers/phone';
 import { guardScope } from '../notifications/dedupeGuard';
 import { parseIdList } from '../notifications/filter';
 import type { SelectionSettings } from '../notifications/pipeline';
 import { PATH_SECRET_PATTERN } from '../notifications/secret';
 import type { CompactSeenStore } from '../notifications/seenStore';
 import type { EventKind } from '../notifications/types';
-import { DEFAULT_MEDIA_POLICY, type MediaPolicy } from '../transport/media';
+import { DEFAULT_MEDIA_POLICY, type MediaPolicy } from '../transport';
 import {
 	callbackKindsFor,
 	type RegistrationRecords,
@@ -109,7 +110,7 @@ export function readRegistrationTarget(context: IHookFunctions): RegistrationTar
 	const kinds = callbackKindsFor(context.getNodeParameter('events', []) as string[]);
 	if (kinds.length === 0) return undefined;
 	const channelId = locatorValue(context, 'channelId');
-	const phoneNumber = locatorValue(context, 'phoneNumber').replace(/[\s+\-().]/g, '');
+	const phoneNumber = withoutPhoneFormatting(locatorValue(context, 'phoneNumber'));
 	const url = context.getNodeWebhookUrl('default');
 	if (!channelId || !phoneNumber || !url) {
 		throw new NodeOperationError(

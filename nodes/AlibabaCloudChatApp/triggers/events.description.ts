@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { DEFAULT_MEDIA_MAX_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../transport/media';
+import { DEFAULT_MEDIA_MAX_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../transport';
 
 /** Events CAMS pushes to the channel-level callback (ChatAppAudit), not to a number's callbacks. */
 export const CHANNEL_LEVEL_EVENTS = [

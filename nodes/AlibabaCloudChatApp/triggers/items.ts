@@ -1,7 +1,7 @@
 import type { IWebhookFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ChatAppEvent, InboundMedia } from '../notifications/types';
-import { downloadInboundMedia, type MediaPolicy } from '../transport/media';
+import { downloadInboundMedia, type MediaPolicy } from '../transport';
 
 /** Parallel downloads per push: each may hold up to the size cap in memory until it is stored. */
 const MEDIA_CONCURRENCY = 2;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, senderLocator } from '../actions/common.descriptions';
+import { channelLocatorWith, phoneNumberLocatorWith } from '../descriptions/locators';
 import { CHANNEL_LEVEL_EVENTS, NUMBER_LEVEL_EVENTS } from './events.description';
 
 const showWhenConfiguring = { show: { configureCallback: [true] } };
@@ -30,19 +30,17 @@ export const registrationFields: INodeProperties[] = [
 		description:
 			'Whether activating the workflow writes this webhook URL into CAMS (WhatsApp numbers only) and deactivating it puts the previous URLs back. "Listen for test event" changes nothing in CAMS. Uses the credential above.',
 	},
-	{
-		...channelLocator,
+	channelLocatorWith({
 		description: 'The channel (CustSpaceId) whose number should push to this workflow',
 		displayOptions: showWhenConfiguring,
-	},
-	{
-		...senderLocator,
+	}),
+	phoneNumberLocatorWith({
 		displayName: 'Business Number',
 		name: 'phoneNumber',
 		description:
 			'The WhatsApp business number whose inbound messages and statuses should come here',
 		displayOptions: showWhenConfiguring,
-	},
+	}),
 	{
 		displayName: 'Take Over Existing Callback',
 		name: 'takeOverCallback',

@@ -1,4 +1,4 @@
-import type { HttpFlag, PhoneCallbacks, PhoneCallbackUpdate } from '../transport/webhooks';
+import type { HttpFlag, PhoneCallbacks, PhoneCallbackUpdate } from '../transport';
 
 /**
  * Where CAMS must push what: `inbound` = the number's UpCallbackUrl (ChatAppInbound), `status` =

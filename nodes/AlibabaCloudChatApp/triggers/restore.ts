@@ -1,10 +1,6 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import {
-	readPhoneCallbacks,
-	updateAccountCallback,
-	updatePhoneCallbacks,
-} from '../transport/webhooks';
+import { readPhoneCallbacks, updateAccountCallback, updatePhoneCallbacks } from '../transport';
 import { accountRestoration, phoneRestoration, type RegistrationRecord } from './registration';
 import type { RestoreFailure } from './registrationErrors';
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { RoutedOperationOf } from '../node.type';
 import type { OperationModule } from '../operation';
 import * as bindDmAccount from './bindDmAccount.operation';
 import * as bindWaba from './bindWaba.operation';
@@ -16,7 +17,8 @@ import * as unbindDmAccount from './unbindDmAccount.operation';
 import * as update from './update.operation';
 import * as updateWebhook from './updateWebhook.operation';
 
-export const operations: Record<string, OperationModule> = {
+/** The modules the router runs; the node map makes a missing or unknown operation a compile error. */
+export const operations: Record<RoutedOperationOf<'channel'>, OperationModule> = {
 	bindDmAccount,
 	bindWaba,
 	create,

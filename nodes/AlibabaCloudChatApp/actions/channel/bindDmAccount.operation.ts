@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredValue } from '../../helpers/input';
 import { doneOutput } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocatorWith } from '../../descriptions/locators';
 import { emailNotice, SEND_TYPE_OPTIONS } from './dmAccount.fields';
 
 const properties: INodeProperties[] = [
 	emailNotice,
-	{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' },
+	channelLocatorWith({ description: 'The e-mail channel (CustSpaceId)' }),
 	{
 		displayName: 'Sender Address',
 		name: 'accountName',

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { doneOutput } from '../../helpers/response';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelInstanceLocator, resolveInstance } from './instance';
 
@@ -9,7 +11,8 @@ const properties: INodeProperties[] = [channelInstanceLocator];
 export const description = updateDisplayOptions(showFor('channel', ['delete']), properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { InstanceId } = await resolveInstance.call(this, itemIndex);
-	await camsRequest.call(this, 'DeleteInstance', { InstanceId }, { itemIndex });
-	return { deleted: true };
+	const { InstanceId, record } = await resolveInstance.call(this, itemIndex);
+	const response = await camsRequest.call(this, 'DeleteInstance', { InstanceId }, { itemIndex });
+	// The channel ID is known when the channel was looked up, not when given by its instance ID.
+	return doneOutput(response, { InstanceId, CustSpaceId: record?.CustSpaceId });
 }

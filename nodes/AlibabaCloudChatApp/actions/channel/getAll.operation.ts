@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit } from '../../helpers/input';
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
-import { listInstances } from '../../transport/instances';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
+import { listInstances } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { SIMPLE_INSTANCE_FIELDS } from './instance';
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit } from '../../helpers/input';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { emailNotice, SEND_TYPE_OPTIONS } from './dmAccount.fields';

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredValue } from '../../helpers/input';
 import { listOf } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocatorWith } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
-	{ ...channelLocator, description: 'The e-mail channel (CustSpaceId)' },
+	channelLocatorWith({ description: 'The e-mail channel (CustSpaceId)' }),
 ];
 
 export const description = updateDisplayOptions(

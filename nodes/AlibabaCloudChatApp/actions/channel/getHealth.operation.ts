@@ -3,14 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
 import { readTemplateChoice } from '../../helpers/templateChoice';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
+import { templateLanguageField } from '../common.descriptions';
 import {
-	anyTemplateLocator,
 	channelLocator,
-	senderLocator,
-	templateLanguageField,
-} from '../common.descriptions';
+	phoneNumberLocatorWith,
+	templateLocatorWith,
+} from '../../descriptions/locators';
 import { optionalWabaField, wabaIdOf } from './waba';
 
 const properties: INodeProperties[] = [
@@ -31,15 +32,12 @@ const properties: INodeProperties[] = [
 		default: 'waba',
 	},
 	{ ...optionalWabaField, displayOptions: { show: { nodeType: ['waba'] } } },
-	{
-		...senderLocator,
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
+	phoneNumberLocatorWith({
 		description: 'The WhatsApp business number',
 		displayOptions: { show: { nodeType: ['phone'] } },
-	},
+	}),
 	// Any review state can be checked, so the list shows every template.
-	{ ...anyTemplateLocator, displayOptions: { show: { nodeType: ['template'] } } },
+	templateLocatorWith('any', { displayOptions: { show: { nodeType: ['template'] } } }),
 	{
 		...templateLanguageField,
 		displayOptions: { ...templateLanguageField.displayOptions, show: { nodeType: ['template'] } },

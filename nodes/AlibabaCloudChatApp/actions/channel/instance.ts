@@ -7,19 +7,17 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { yesNoFlag } from '../../helpers/input';
-import { listInstances } from '../../transport/instances';
-import { channelLocator } from '../common.descriptions';
+import { listInstances } from '../../transport';
+import { channelLocatorWith } from '../../descriptions/locators';
 
 /**
  * The channel of Get, Update and Delete. Those actions take the InstanceId, which differs from the
  * channel ID (CustSpaceId) the list and the console show; a channel ID is looked up in ListInstance.
  */
-export const channelInstanceLocator: INodeProperties = {
-	...channelLocator,
+export const channelInstanceLocator = channelLocatorWith({
 	description:
 		'The channel. By ID takes the channel ID (CustSpaceId); By Instance ID takes the InstanceId of ListInstance.',
 	modes: [
-		...(channelLocator.modes ?? []),
 		{
 			displayName: 'By Instance ID',
 			name: 'instanceId',
@@ -27,7 +25,7 @@ export const channelInstanceLocator: INodeProperties = {
 			placeholder: 'e.g. cams-inst-7301001',
 		},
 	],
-};
+});
 
 export interface ResolvedInstance {
 	InstanceId: string;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { RoutedOperationOf } from '../node.type';
 import type { OperationModule } from '../operation';
 import * as getAll from './getAll.operation';
 import * as send from './send.operation';
@@ -8,7 +9,8 @@ import * as sendBulkTemplate from './sendBulkTemplate.operation';
 import * as sendTemplate from './sendTemplate.operation';
 import * as uploadMedia from './uploadMedia.operation';
 
-export const operations: Record<string, OperationModule> = {
+/** The modules the router runs; the node map makes a missing or unknown operation a compile error. */
+export const operations: Record<RoutedOperationOf<'message'>, OperationModule> = {
 	sendTemplate,
 	send,
 	sendBulkTemplate,

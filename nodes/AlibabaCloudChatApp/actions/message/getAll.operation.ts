@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toEpochMs } from '../../helpers/dates';
+import { inputDateToEpochMs } from '../../helpers/dates';
 import { phoneNumberValue, readLimit, requiredValue } from '../../helpers/input';
 import { senderIsPhoneNumber } from '../../helpers/phone';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
-import { channelLocator, returnAllOrLimit, senderLocator } from '../common.descriptions';
+import { returnAllOrLimit, whatsAppOrViberField } from '../common.descriptions';
+import { channelLocator, senderLocatorWith } from '../../descriptions/locators';
 
 /**
  * ListChatappMessage returns no total, so a short page is taken as the last one; asking for the
@@ -15,23 +17,12 @@ import { channelLocator, returnAllOrLimit, senderLocator } from '../common.descr
 const PAGE_SIZE = 20;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Channel Type',
-		name: 'channelType',
-		type: 'options',
-		options: [
-			{ name: 'WhatsApp', value: 'whatsapp' },
-			{ name: 'Viber', value: 'viber' },
-		],
-		default: 'whatsapp',
-		description: 'CAMS keeps a message history for WhatsApp and Viber only',
-	},
+	whatsAppOrViberField('CAMS keeps a message history for WhatsApp and Viber only'),
 	channelLocator,
-	{
-		...senderLocator,
+	senderLocatorWith({
 		displayName: 'Business Number',
 		description: 'Your business number (WhatsApp) or service ID (Viber)',
-	},
+	}),
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -82,7 +73,7 @@ function filterTime(
 	itemIndex: number,
 ): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const ms = toEpochMs(value);
+	const ms = inputDateToEpochMs(value);
 	if (ms === undefined) {
 		throw new NodeOperationError(context.getNode(), `${label} is not a date: "${String(value)}"`, {
 			itemIndex,

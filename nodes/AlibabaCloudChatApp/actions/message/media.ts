@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { MediaFile } from '../../transport/oss';
+import type { MediaFile } from '../../transport';
 
 /** Whether an upload is handed on as a presigned link; shared by Send Message and Upload Media. */
 export const presignedUrlOption: INodeProperties = {

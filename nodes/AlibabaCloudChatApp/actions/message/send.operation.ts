@@ -4,15 +4,11 @@ import { buildContent, checkMessageType, type ContentInput } from '../../helpers
 import { locatorValue } from '../../helpers/input';
 import { cachedParameters } from '../../helpers/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
-import { camsRequest } from '../../transport';
-import { uploadMedia } from '../../transport/oss';
-import {
-	channelLocator,
-	channelTypeField,
-	recipientField,
-	senderLocator,
-} from '../common.descriptions';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
+import { camsRequest, uploadMedia } from '../../transport';
+import { channelTypeField, recipientField } from '../common.descriptions';
+import { channelLocator, senderLocator } from '../../descriptions/locators';
 import { presignedUrlOption, readBinaryFile } from './media';
 import { contactsFields } from './send.contacts.fields';
 import { locationAndReactionFields, messageTypeFields, textAndMediaFields } from './send.fields';

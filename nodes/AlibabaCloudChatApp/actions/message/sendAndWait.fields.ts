@@ -1,6 +1,7 @@
 import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
-import { templateLanguageField, templateLocator } from '../common.descriptions';
+import { templateLanguageField } from '../common.descriptions';
+import { templateLocator } from '../../descriptions/locators';
 import { templateVariableFields } from './template.fields';
 
 /**

@@ -14,15 +14,12 @@ import {
 import { locatorValue } from '../../helpers/input';
 import { parseTemplateChoice } from '../../helpers/templateChoice';
 import { resumeLinkVariables } from '../../helpers/resumeTemplate';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { waitTillDate, type LimitWaitTime } from '../../helpers/waitTill';
 import { camsRequest } from '../../transport';
-import {
-	channelLocator,
-	channelTypeField,
-	recipientField,
-	senderLocator,
-} from '../common.descriptions';
+import { channelTypeField, recipientField } from '../common.descriptions';
+import { channelLocator, senderLocator } from '../../descriptions/locators';
 import {
 	approvalOptionsField,
 	messageField,

@@ -10,7 +10,8 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { runPaced, stopSignal, type Pacing } from '../../helpers/pacing';
 import { cachedParameters } from '../../helpers/parameterCache';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest, type CamsParams } from '../../transport';
 import type { ItemResult } from '../operation';
 import { pacingOptions, readPacing } from './sending.fields';

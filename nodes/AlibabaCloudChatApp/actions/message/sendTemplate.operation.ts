@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { cachedParameters } from '../../helpers/parameterCache';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import type { Pacing } from '../../helpers/pacing';
 import { camsRequest } from '../../transport';
 import {

@@ -1,13 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	channelLocator,
-	channelTypeField,
-	recipientField,
-	senderLocator,
-	templateLanguageField,
-	templateLocator,
-} from '../common.descriptions';
+import { channelTypeField, recipientField, templateLanguageField } from '../common.descriptions';
+import { channelLocator, senderLocator, templateLocator } from '../../descriptions/locators';
 
 /** How the template's `$(variables)` get their values: one field each, or one JSON object. */
 export const templateVariableFields: INodeProperties[] = [

@@ -5,8 +5,7 @@ import { executionCache } from '../../helpers/executionCache';
 import { jsonObjectValue, locatorValue } from '../../helpers/input';
 import { readTemplateChoice } from '../../helpers/templateChoice';
 import { mediaHeaderVariable, templateVariables } from '../../helpers/templates';
-import type { CamsParams } from '../../transport';
-import { getTemplateDetail } from '../../transport/templates';
+import { getTemplateDetail, type CamsParams } from '../../transport';
 import { readSenderAndRecipient } from './sending.fields';
 
 /** What a template send needs for one recipient; shared by Send Template and Send Bulk Template. */

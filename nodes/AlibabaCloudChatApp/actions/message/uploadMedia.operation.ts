@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
-import { uploadMedia } from '../../transport/oss';
-import { channelLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
+import { uploadMedia } from '../../transport';
+import { channelLocator } from '../../descriptions/locators';
 import { presignedUrlOption, readBinaryFile } from './media';
 
 const properties: INodeProperties[] = [

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { RoutedOperationOf } from '../node.type';
 import type { OperationModule } from '../operation';
 import * as add from './add.operation';
 import * as deregister from './deregister.operation';
@@ -14,7 +15,8 @@ import * as updateBusinessProfile from './updateBusinessProfile.operation';
 import * as updateWebhooks from './updateWebhooks.operation';
 import * as verifyAndRegister from './verifyAndRegister.operation';
 
-export const operations: Record<string, OperationModule> = {
+/** The modules the router runs; the node map makes a missing or unknown operation a compile error. */
+export const operations: Record<RoutedOperationOf<'phoneNumber'>, OperationModule> = {
 	add,
 	deregister,
 	getAll,

@@ -4,9 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { requiredValue } from '../../helpers/input';
 import { withoutPhoneFormatting } from '../../helpers/phone';
 import { doneOutput } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	channelLocator,

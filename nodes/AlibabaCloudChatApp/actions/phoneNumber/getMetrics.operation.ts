@@ -3,18 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { phoneNumberValue, requiredValue, locatorValue } from '../../helpers/input';
 import { metricRangeFields, readMetricRange } from '../../helpers/metrics';
 import { listOf } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
-import { phoneNumberLocator } from './phoneNumber.fields';
+import { channelLocator, phoneNumberLocatorWith } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	channelLocator,
-	{
-		...phoneNumberLocator,
+	phoneNumberLocatorWith({
 		required: false,
 		description: 'One business number; leave empty for every number of the channel',
-	},
+	}),
 	...metricRangeFields,
 	{
 		displayName: 'Granularity',

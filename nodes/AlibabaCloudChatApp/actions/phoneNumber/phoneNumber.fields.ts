@@ -1,15 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
-import { senderLocator } from '../common.descriptions';
+import { phoneNumberLocatorWith } from '../../descriptions/locators';
 
 /** A WhatsApp business number of the chosen channel, from QueryChatappPhoneNumbers or typed. */
-export const phoneNumberLocator: INodeProperties = {
-	...senderLocator,
-	displayName: 'Phone Number',
-	name: 'phoneNumber',
-	description: 'The WhatsApp business number, with country code',
-};
+export const phoneNumberLocator = phoneNumberLocatorWith();
 
 /** Channel and number, the two parameters almost every phone number action takes. */
 export function readChannelAndNumber(context: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredValue } from '../../helpers/input';
 import { doneOutput } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { phoneNumberLocator, readChannelAndNumber } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { RoutedOperationOf } from '../node.type';
 import type { OperationModule } from '../operation';
 import * as create from './create.operation';
 import * as deleteTemplate from './delete.operation';
@@ -9,7 +10,8 @@ import * as getMetrics from './getMetrics.operation';
 import * as update from './update.operation';
 import * as updateProperties from './updateProperties.operation';
 
-export const operations: Record<string, OperationModule> = {
+/** The modules the router runs; the node map makes a missing or unknown operation a compile error. */
+export const operations: Record<RoutedOperationOf<'template'>, OperationModule> = {
 	create,
 	delete: deleteTemplate,
 	get,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TemplateIssue } from '../../helpers/templateValidation';
+import { withoutPhoneSeparators } from '../../helpers/phone';
 import { variablesIn } from '../../helpers/templates';
 
 /** The builder fields of Create/Update Template, as n8n hands them over. */
@@ -59,7 +60,7 @@ function button(entry: IDataObject): IDataObject {
 			return {
 				Type: 'PHONE_NUMBER',
 				Text: text,
-				PhoneNumber: trimmed(entry.phoneNumber).replace(/[\s\-().]/g, ''),
+				PhoneNumber: withoutPhoneSeparators(trimmed(entry.phoneNumber)),
 			};
 		case 'COPY_CODE':
 			return { Type: 'COPY_CODE', CouponCode: trimmed(entry.couponCode) };

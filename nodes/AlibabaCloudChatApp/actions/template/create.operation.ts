@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredValue } from '../../helpers/input';
 import { dataOf } from '../../helpers/response';
 import { templateTypeFor } from '../../helpers/templates';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { channelLocator } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
-import { readTemplateContent } from './draft';
+import { readTemplateContent, withUncheckedTypesHint } from './draft';
 import { LANGUAGE_OPTIONS } from './languages';
 import { templateChannelTypeField } from './template.fields';
 
@@ -58,19 +59,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const language = requiredValue(this, 'language', 'Language', itemIndex);
 	const category = this.getNodeParameter('category', itemIndex) as string;
 	const content = readTemplateContent(this, itemIndex, { templateType, category, name });
-	const response = await camsRequest.call(
-		this,
-		'CreateChatappTemplate',
-		{
-			CustSpaceId: channelId,
-			TemplateType: templateType,
-			Name: name,
-			Language: language,
-			Category: category,
-			...content,
-		},
-		{ itemIndex, idempotent: false },
-	);
+	const response = await camsRequest
+		.call(
+			this,
+			'CreateChatappTemplate',
+			{
+				CustSpaceId: channelId,
+				TemplateType: templateType,
+				Name: name,
+				Language: language,
+				Category: category,
+				...content,
+			},
+			{ itemIndex, idempotent: false },
+		)
+		.catch((error: unknown) => {
+			throw withUncheckedTypesHint(error, content.Components);
+		});
 	return {
 		...dataOf(response),
 		Language: language,

@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
+import { doneOutput } from '../../helpers/response';
 import { readTemplateChoice, readTemplateCode } from '../../helpers/templateChoice';
 import { templateTypeFor } from '../../helpers/templates';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { anyTemplateLocator, channelLocator, templateLanguageField } from '../common.descriptions';
+import { templateLanguageField } from '../common.descriptions';
+import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 import { templateChannelTypeField } from './template.fields';
 
 const properties: INodeProperties[] = [
@@ -40,17 +43,13 @@ export const description = updateDisplayOptions(showFor('template', ['delete']),
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oneLanguage = this.getNodeParameter('deleteScope', itemIndex, 'all') === 'language';
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
-	await camsRequest.call(
-		this,
-		'DeleteChatappTemplate',
-		{
-			CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
-			TemplateCode: readTemplateCode(this, itemIndex),
-			// CAMS deletes a single language only when it is told the language and the template type.
-			Language: oneLanguage ? readTemplateChoice(this, itemIndex).language : undefined,
-			TemplateType: oneLanguage ? templateTypeFor(channelType) : undefined,
-		},
-		{ itemIndex },
-	);
-	return { deleted: true };
+	const params = {
+		CustSpaceId: requiredValue(this, 'channelId', 'Channel', itemIndex),
+		TemplateCode: readTemplateCode(this, itemIndex),
+		// CAMS deletes a single language only when it is told the language and the template type.
+		Language: oneLanguage ? readTemplateChoice(this, itemIndex).language : undefined,
+		TemplateType: oneLanguage ? templateTypeFor(channelType) : undefined,
+	};
+	const response = await camsRequest.call(this, 'DeleteChatappTemplate', params, { itemIndex });
+	return doneOutput(response, params);
 }

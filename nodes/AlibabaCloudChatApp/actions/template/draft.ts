@@ -3,7 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { jsonObjectValue, jsonValue } from '../../helpers/input';
 import {
+	KNOWN_COMPONENT_TYPES,
 	templateIssues,
+	uncheckedComponentTypes,
 	type TemplateDraft,
 	type TemplateIssue,
 } from '../../helpers/templateValidation';
@@ -76,6 +78,22 @@ export function assertValidTemplate(
 			description: `${first.fix}${code}${others}`,
 		},
 	);
+}
+
+/**
+ * CAMS's refusal of a template with component types this node does not check, with a hint that
+ * such a type may be the cause. The node passes them through because WhatsApp adds types over time.
+ */
+export function withUncheckedTypesHint(error: unknown, components: IDataObject[]): unknown {
+	const types = uncheckedComponentTypes(components);
+	if (types.length === 0 || !(error instanceof Error)) return error;
+	const listed = types.map((type) => `"${type}"`).join(', ');
+	const hint =
+		`The components include ${listed}, which this node passes to CAMS unchecked; if CAMS does ` +
+		`not support it yet, use ${KNOWN_COMPONENT_TYPES.join(', ')}.`;
+	const withDescription = error as Error & { description?: string | null };
+	withDescription.description = [withDescription.description, hint].filter(Boolean).join(' ');
+	return error;
 }
 
 /**

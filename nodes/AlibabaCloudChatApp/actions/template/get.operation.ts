@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
-import { getTemplateDetail } from '../../transport/templates';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
+import { getTemplateDetail } from '../../transport';
 import { readTemplateIdentity, templateIdentityFields } from './template.fields';
 
 /** What "Simplify" keeps of GetChatappTemplateDetail's Data. */

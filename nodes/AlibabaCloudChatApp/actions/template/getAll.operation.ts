@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, requiredValue } from '../../helpers/input';
 import { templateTypeFor } from '../../helpers/templates';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
-import { channelLocator, returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { channelLocator } from '../../descriptions/locators';
 import { CATEGORY_OPTIONS } from './components.fields';
 import { LANGUAGE_OPTIONS } from './languages';
 import { templateChannelTypeField } from './template.fields';

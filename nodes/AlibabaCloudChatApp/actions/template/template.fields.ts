@@ -4,20 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { requiredValue } from '../../helpers/input';
 import { readTemplateChoice } from '../../helpers/templateChoice';
 import { templateTypeFor } from '../../helpers/templates';
-import { anyTemplateLocator, channelLocator, templateLanguageField } from '../common.descriptions';
+import { templateLanguageField, whatsAppOrViberField } from '../common.descriptions';
+import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 
 /** CAMS templates exist for WhatsApp and Viber only. */
-export const templateChannelTypeField: INodeProperties = {
-	displayName: 'Channel Type',
-	name: 'channelType',
-	type: 'options',
-	options: [
-		{ name: 'WhatsApp', value: 'whatsapp' },
-		{ name: 'Viber', value: 'viber' },
-	],
-	default: 'whatsapp',
-	description: 'Templates are made for WhatsApp or for Viber (TemplateType)',
-};
+export const templateChannelTypeField = whatsAppOrViberField(
+	'Templates are made for WhatsApp or for Viber (TemplateType)',
+);
 
 /** The fields that name an existing template; read them with readTemplateIdentity. */
 export const templateIdentityFields: INodeProperties[] = [

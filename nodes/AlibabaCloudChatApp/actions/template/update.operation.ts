@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dataOf } from '../../helpers/response';
-import { showFor, updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../helpers/utils';
+import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
-import { readTemplateContent } from './draft';
+import { readTemplateContent, withUncheckedTypesHint } from './draft';
 import {
 	assertWhatsAppTemplate,
 	readTemplateIdentity,
@@ -47,12 +48,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const identity = readTemplateIdentity(this, itemIndex);
 	const category = this.getNodeParameter('category', itemIndex) as string;
 	const content = readTemplateContent(this, itemIndex, { templateType: 'WHATSAPP', category });
-	const response = await camsRequest.call(
-		this,
-		'ModifyChatappTemplate',
-		{ ...identity, Category: category, ...content },
-		{ itemIndex, idempotent: true },
-	);
+	const response = await camsRequest
+		.call(
+			this,
+			'ModifyChatappTemplate',
+			{ ...identity, Category: category, ...content },
+			{ itemIndex, idempotent: true },
+		)
+		.catch((error: unknown) => {
+			throw withUncheckedTypesHint(error, content.Components);
+		});
 	return {
 		TemplateCode: identity.TemplateCode,
 		...dataOf(response),

@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import { AlibabaCloudChatApp } from '../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node';
+import type { OperationModule } from '../../../../nodes/AlibabaCloudChatApp/actions/operation';
 import { resources } from '../../../../nodes/AlibabaCloudChatApp/actions/resources';
+
+// The router looks operations up by the string values n8n stores; so does this test.
+const byResource: Record<string, Record<string, OperationModule>> = resources;
 
 const { properties } = new AlibabaCloudChatApp().description;
 
@@ -18,7 +22,7 @@ describe('node structure', () => {
 		expect([...resourceValues].sort()).toEqual(Object.keys(resources).sort());
 	});
 
-	it.each(Object.keys(resources))(
+	it.each(Object.keys(byResource))(
 		'maps every operation option of %s to an operation module, and back',
 		(resource) => {
 			const selector = properties.find(
@@ -28,10 +32,10 @@ describe('node structure', () => {
 			)!;
 			// Send and Wait handles the first item and parks the execution; the node class runs it.
 			const offered = optionValues(selector).filter((value) => value !== SEND_AND_WAIT_OPERATION);
-			expect([...offered].sort()).toEqual(Object.keys(resources[resource]).sort());
+			expect([...offered].sort()).toEqual(Object.keys(byResource[resource]).sort());
 			expect(offered).toContain(selector.default);
 			for (const operation of offered) {
-				const module = resources[resource][operation];
+				const module = byResource[resource][operation];
 				expect(Boolean(module.execute) !== Boolean(module.executeBatch)).toBe(true);
 			}
 		},

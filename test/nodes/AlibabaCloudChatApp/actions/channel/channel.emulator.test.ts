@@ -141,7 +141,7 @@ describe('Channel > Update', () => {
 });
 
 describe('Channel > Delete, Get and Get Many', () => {
-	it('deletes a channel by InstanceId and returns { deleted: true }', async () => {
+	it('deletes a channel by InstanceId and returns Success, the IDs acted on and the RequestId', async () => {
 		const [created] = await runChatAppJson(
 			emu.url,
 			channel('create', { instanceChannelType: 'VIBER', instanceName: 'Temporary' }),
@@ -152,7 +152,14 @@ describe('Channel > Delete, Get and Get Many', () => {
 				emu.url,
 				channel('delete', { channelId: byId(String(created.CustSpaceId)) }),
 			),
-		).toEqual([{ deleted: true }]);
+		).toEqual([
+			{
+				Success: true,
+				InstanceId: created.InstanceId,
+				CustSpaceId: created.CustSpaceId,
+				RequestId: expect.any(String),
+			},
+		]);
 		expect(paramsOf(emu, 'DeleteInstance')).toEqual({ InstanceId: created.InstanceId });
 		expect(emu.state.channels.has(String(created.CustSpaceId))).toBe(false);
 	});

@@ -437,3 +437,36 @@ describe('Template > Create, several items', () => {
 		).toEqual(['first_ok']);
 	});
 });
+
+describe('Template > Create passes unknown component types to CAMS', () => {
+	const withUnknownType = (body: string) =>
+		create({
+			name: 'new_component',
+			category: 'UTILITY',
+			componentsInput: 'json',
+			componentsJson: JSON.stringify([
+				{ Type: 'BODY', Text: body },
+				{ Type: 'CALL_PERMISSION_REQUEST' },
+			]),
+		});
+
+	it('sends it, and when CAMS refuses the error hints at the unchecked type', async () => {
+		const error = await runChatAppError(emu.url, withUnknownType('Hello'));
+		expect(jsonParam(paramsOf(emu, 'CreateChatappTemplate'), 'Components')).toEqual([
+			{ Type: 'BODY', Text: 'Hello' },
+			{ Type: 'CALL_PERMISSION_REQUEST' },
+		]);
+		expect(error.message).not.toMatch(/^Template not sent to CAMS/);
+		expect(error.description).toContain(
+			'The components include "CALL_PERMISSION_REQUEST", which this node passes to CAMS unchecked',
+		);
+	});
+
+	it('still enforces the known rules of the other components before any request', async () => {
+		const error = await runChatAppError(emu.url, withUnknownType('Hi {{1}}'));
+		expect(error.message).toBe(
+			'Template not sent to CAMS. Body: positional placeholders such as {{1}} are not allowed',
+		);
+		expect(received(emu)).toEqual([]);
+	});
+});

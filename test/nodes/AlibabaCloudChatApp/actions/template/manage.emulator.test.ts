@@ -237,12 +237,19 @@ describe('Template > Update', () => {
 });
 
 describe('Template > Delete', () => {
-	it('deletes every language and returns { deleted: true }', async () => {
+	it('deletes every language and returns Success, the template acted on and the RequestId', async () => {
 		const output = await runChatAppJson(
 			emu.url,
 			template('delete', { template: byId(paymentReceived.code) }),
 		);
-		expect(output).toEqual([{ deleted: true }]);
+		expect(output).toEqual([
+			{
+				Success: true,
+				CustSpaceId: WHATSAPP,
+				TemplateCode: paymentReceived.code,
+				RequestId: expect.any(String),
+			},
+		]);
 		expect(paramsOf(emu, 'DeleteChatappTemplate')).toEqual({
 			CustSpaceId: WHATSAPP,
 			TemplateCode: paymentReceived.code,
@@ -250,8 +257,8 @@ describe('Template > Delete', () => {
 		expect(emu.templates({ code: paymentReceived.code })).toEqual([]);
 	});
 
-	it('deletes one language with its template type', async () => {
-		await runChatAppJson(
+	it('deletes one language with its template type, and names both in the output', async () => {
+		const output = await runChatAppJson(
 			emu.url,
 			template('delete', {
 				template: byId(paymentReceived.code),
@@ -265,6 +272,16 @@ describe('Template > Delete', () => {
 			Language: 'id',
 			TemplateType: 'WHATSAPP',
 		});
+		expect(output).toEqual([
+			{
+				Success: true,
+				CustSpaceId: WHATSAPP,
+				TemplateCode: paymentReceived.code,
+				Language: 'id',
+				TemplateType: 'WHATSAPP',
+				RequestId: expect.any(String),
+			},
+		]);
 		expect(
 			emu
 				.templates({ code: paymentReceived.code })

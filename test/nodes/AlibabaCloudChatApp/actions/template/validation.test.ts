@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	templateIssues,
+	uncheckedComponentTypes,
 	type TemplateDraft,
 } from '../../../../../nodes/AlibabaCloudChatApp/helpers/templateValidation';
 
@@ -218,12 +219,27 @@ describe('templateIssues', () => {
 			'Components: the template has no components',
 		]);
 		expect(issuesOf(draft(['BODY']))).toEqual(['Components: every component must be an object']);
-		expect(issuesOf(draft([{ Type: 'SIDEBAR' }, body('Hi')]))).toEqual([
-			'Component 1: the type "SIDEBAR" is not a template component',
+		expect(issuesOf(draft([{ Text: 'no type' }, body('Hi')]))).toEqual([
+			'Component 1: the component has no Type',
 		]);
 		expect(issuesOf(draft([body('Hi'), body('Again')]))).toEqual([
 			'Body: the template has more than one body',
 		]);
+	});
+
+	it('passes components of unknown types unchecked, and keeps checking the known ones', () => {
+		const sidebar = { Type: 'SIDEBAR', Text: 'Hi {{1}}' };
+		expect(issuesOf(draft([sidebar, body('Hi')]))).toEqual([]);
+		expect(uncheckedComponentTypes([sidebar, body('Hi'), { Type: 'footer' }])).toEqual(['SIDEBAR']);
+		expect(issuesOf(draft([sidebar, body('Hi {{1}}')]))).toEqual([
+			'Body: positional placeholders such as {{1}} are not allowed',
+		]);
+		expect(issuesOf(draft([sidebar]))).toEqual(['Body: every template needs a body']);
+		expect(
+			issuesOf(
+				draft([sidebar, { Type: 'FOOTER', Text: 'x' }, body('Hi')], { templateType: 'VIBER' }),
+			),
+		).toEqual(['Footer: Viber templates cannot have a footer']);
 	});
 
 	it('checks carousel cards', () => {
