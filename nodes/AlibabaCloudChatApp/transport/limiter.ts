@@ -37,7 +37,7 @@ const CONGESTION_SHARE = 0.05;
 const FLOOR = 0.02;
 
 /**
- * The pace of one action for one AccessKey, shared by every execution in this n8n process.
+ * The pace of one action for one AccessKey, shared by every execution this n8n process runs.
  * Start slots are handed out at `rate` per second to first tries and retries alike, and no more
  * than `rate` requests start in any second: when the event loop stalls, the requests that waited
  * do not go out in a burst on top of the next ones (which CAMS would throttle). When more than 5%
@@ -113,7 +113,7 @@ function prune(times: number[], now: number): void {
 	if (expired > 0) times.splice(0, expired);
 }
 
-/** Module state: one limiter per AccessKey ID and action for the whole process. */
+/** Module state: one limiter per AccessKey ID and action, for as long as the n8n process runs. */
 const limiters = new Map<string, AdaptiveLimiter>();
 
 export function limiterFor(accessKeyId: string, action: string): AdaptiveLimiter | undefined {

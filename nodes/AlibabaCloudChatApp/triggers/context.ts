@@ -92,7 +92,7 @@ function assertRegistrationCredential(context: IHookFunctions): void {
 		'"Configure Callback in CAMS" needs a credential',
 		{
 			description:
-				'Select an Alibaba Cloud Chat App API credential at the top of the trigger, or turn off "Configure Callback in CAMS" and paste the Production URL into the CAMS console.',
+				'Select an Alibaba Cloud Chat App API credential at the top of the trigger, or turn off "Configure Callback in CAMS" and paste the Production URL into the callback settings of the CAMS console (Channel Management).',
 		},
 	);
 }

@@ -53,7 +53,7 @@ export function restoreFailedError(
 		node,
 		`Could not put back every CAMS callback of number ${target.phoneNumber} (channel ${target.channelId})`,
 		{
-			description: `Still pointing at ${url}: ${left.join('; ')}. Cause: ${reasons}. The other callbacks were restored. Activate and deactivate the workflow again once CAMS answers, or change these callbacks in the CAMS console.`,
+			description: `Still pointing at ${url}: ${left.join('; ')}. Cause: ${reasons}. The other callbacks were restored. Activate and deactivate the workflow again once CAMS answers, or change these callbacks in the CAMS console (Channel Management).`,
 		},
 	);
 }
