@@ -31,7 +31,7 @@ import {
 	type SelectionSettings,
 } from '../../nodes/AlibabaCloudChatApp/notifications/pipeline';
 import { encodeSeenStore, hashKey } from '../../nodes/AlibabaCloudChatApp/notifications/seenStore';
-import type { EventKind } from '../../nodes/AlibabaCloudChatApp/notifications/types';
+import { INBOUND_TYPES, type EventKind } from '../../nodes/AlibabaCloudChatApp/notifications/types';
 import { generatedPush } from '../nodes/AlibabaCloudChatApp/notifications/fixtures';
 
 export interface TriggerBenchResult {
@@ -67,18 +67,7 @@ const SETTINGS: SelectionSettings = {
 			'subscribe',
 			'unsubscribe',
 		]),
-		inboundTypes: new Set([
-			'TEXT',
-			'IMAGE',
-			'VIDEO',
-			'AUDIO',
-			'DOCUMENT',
-			'LOCATION',
-			'CONTACTS',
-			'REPLY',
-			'SYSTEM',
-			'OTHER',
-		]),
+		inboundTypes: new Set([...INBOUND_TYPES, 'OTHER']),
 	},
 	deduplicate: true,
 };

@@ -15,13 +15,20 @@ export function regionEndpoint(region: string): string {
 /** `http(s)://host[:port]`, where host is a name, an IPv4 address or a bracketed IPv6 address. */
 const CUSTOM_ENDPOINT_PATTERN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i;
 
+/** Endpoints already checked: the check parses a `URL`, and it runs before every signed request. */
+const checkedEndpoints = new Set<string>();
+const CHECKED_ENDPOINTS_LIMIT = 32;
+
 function isValidUrl(value: string): boolean {
+	if (checkedEndpoints.has(value)) return true;
 	try {
 		new URL(value);
-		return true;
 	} catch {
 		return false;
 	}
+	if (checkedEndpoints.size >= CHECKED_ENDPOINTS_LIMIT) checkedEndpoints.clear();
+	checkedEndpoints.add(value);
+	return true;
 }
 
 /**
