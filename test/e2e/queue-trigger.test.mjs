@@ -229,6 +229,7 @@ describe('Queue Trigger in a real n8n', { timeout: 30 * 60_000 }, () => {
 			timeoutMs: 120_000,
 			what: '300 deleted',
 		});
+		const killedAt = Date.now();
 		process.kill(-n8n.pid, 'SIGKILL');
 		await waitFor(() => n8n.exited, { timeoutMs: 20_000, what: 'n8n killed' });
 		const inFlight = emu.queues.stats(queue).inactive;
@@ -240,7 +241,7 @@ describe('Queue Trigger in a real n8n', { timeout: 30 * 60_000 }, () => {
 		);
 		await client.deactivateWorkflow(wf.id);
 		emu.queues.configure({ visibilityTimeoutS: 30 });
-		const { counts } = await emissions(wf.id);
+		const { counts, executions } = await emissions(wf.id);
 		const missing = Array.from({ length: 2000 }, (_, i) => `${tag}-${i}`).filter(
 			(id) => !counts.has(id),
 		);
@@ -249,7 +250,15 @@ describe('Queue Trigger in a real n8n', { timeout: 30 * 60_000 }, () => {
 		process.stderr.write(
 			`(c) ${tag}: in flight at the kill ${inFlight}, emitted twice ${twice.length}\n`,
 		);
-		return { inFlight, twice };
+		return { inFlight, twice, executions, killedAt };
+	}
+
+	/** When the first run that carried `id` to a successful end stopped (ms), or undefined. */
+	function firstSuccessEnd(executions, id) {
+		const ends = executions
+			.filter((e) => e.status === 'success' && emittedIds(e).includes(id))
+			.map((e) => Date.parse(e.stoppedAt));
+		return ends.length ? Math.min(...ends) : undefined;
 	}
 
 	// With de-duplication on, the only event that can run twice is one whose run succeeded in the last moment before
@@ -257,11 +266,21 @@ describe('Queue Trigger in a real n8n', { timeout: 30 * 60_000 }, () => {
 	// the next emit): at most one batch. A run the kill cut short ("crashed") did not process its events, so they run
 	// again; that is the at-least-once contract, not a duplicate.
 	it('(c) SIGKILL while draining 2,000 events, then restart: at least once, no duplicates with de-dup on', async () => {
-		const { twice } = await killWhileDraining('e2eC', true);
+		const { twice, executions, killedAt } = await killWhileDraining('e2eC', true);
 		assert.ok(
 			twice.length <= 16,
 			`${twice.length} events emitted twice (at most one batch that ended at the kill)`,
 		);
+		// And only events whose first run had just succeeded: the kill fell between that run's end and the
+		// delete of its messages. An event whose run ended earlier is never emitted again.
+		for (const [id] of twice) {
+			const end = firstSuccessEnd(executions, id);
+			assert.ok(end !== undefined, `${id}: emitted twice, but never in a successful run`);
+			assert.ok(
+				killedAt - end < 3000,
+				`${id}: its first run ended ${killedAt - end} ms before the kill, yet it ran again`,
+			);
+		}
 	});
 
 	it('(c) the same with de-duplication off: duplicates are at most the messages in flight at the kill', async () => {

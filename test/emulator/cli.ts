@@ -1,9 +1,19 @@
-/** `npm run emulator`: starts the CAMS emulator on PORT (default 8090) until Ctrl-C. */
+/**
+ * `npm run emulator`: starts the CAMS emulator on PORT (default 8090; 0 picks a free one) until
+ * Ctrl-C. EMULATOR_OPTIONS may hold startEmulator's options as JSON (latency, qps, ...): the
+ * benchmarks run it in its own process this way, as CAMS is a remote service.
+ */
 import { EMULATOR_KEYS, SEED_CHANNELS, SEED_NUMBERS, startEmulator } from './index';
+import type { EmulatorOptions } from './types';
 
 async function main(): Promise<void> {
 	const port = Number(process.env.PORT ?? 8090);
-	const emulator = await startEmulator({ port, log: process.env.EMULATOR_LOG !== '0' });
+	const options = JSON.parse(process.env.EMULATOR_OPTIONS ?? '{}') as EmulatorOptions;
+	const emulator = await startEmulator({
+		...options,
+		port,
+		log: process.env.EMULATOR_LOG !== '0',
+	});
 	const lines = [
 		`CAMS emulator listening on ${emulator.url}`,
 		'',

@@ -19,7 +19,11 @@ import { checkTemplateParams, resolveTemplate } from './templateSend';
 
 export const MAX_MASS_RECIPIENTS = 1000;
 
-export const newMessageId = (): string => randomBytes(12).toString('hex');
+/** A random prefix per process and a counter: unique, and cheap enough for 100,000-recipient sends. */
+const messageIdPrefix = randomBytes(6).toString('hex');
+let messageIdCount = 0;
+export const newMessageId = (): string =>
+	messageIdPrefix + (messageIdCount++).toString(16).padStart(12, '0');
 
 function parseJsonParam(value: string | undefined, name: string): unknown {
 	if (value === undefined || value === '') return undefined;
