@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { templateTypeFor } from '../helpers/templates';
+import { templateTypeFor } from '../content/templates';
 import { camsRequestAllPages } from './pagination';
 import { camsRequest, type CamsContext } from './request';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildContent, checkMessageType, type ContentInput } from '../../helpers/content';
+import { buildContent, checkMessageType, type ContentInput } from '../../content/message';
 import { locatorValue } from '../../helpers/input';
 import { cachedParameters } from '../../helpers/parameterCache';
 import type { Pacing } from '../../helpers/pacing';

@@ -10,10 +10,10 @@ import {
 	buildApprovalMessage,
 	normaliseMessage,
 	type ResponseLink,
-} from '../../helpers/approvalMessage';
+} from '../../content/approvalMessage';
 import { locatorValue } from '../../helpers/input';
 import { parseTemplateChoice } from '../../helpers/templateChoice';
-import { resumeLinkVariables } from '../../helpers/resumeTemplate';
+import { resumeLinkVariables } from '../../content/resumeTemplate';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { waitTillDate, type LimitWaitTime } from '../../helpers/waitTill';

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { executionCache } from '../../helpers/executionCache';
 import { jsonObjectValue, locatorValue } from '../../helpers/input';
 import { readTemplateChoice } from '../../helpers/templateChoice';
-import { mediaHeaderVariable, templateVariables } from '../../helpers/templates';
+import { mediaHeaderVariable, templateVariables } from '../../content/templates';
 import { getTemplateDetail, type CamsParams } from '../../transport';
 import { readSenderAndRecipient } from './sending.fields';
 

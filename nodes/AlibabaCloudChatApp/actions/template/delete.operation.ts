@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredValue } from '../../helpers/input';
 import { doneOutput } from '../../helpers/response';
 import { readTemplateChoice, readTemplateCode } from '../../helpers/templateChoice';
-import { templateTypeFor } from '../../helpers/templates';
+import { templateTypeFor } from '../../content/templates';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';

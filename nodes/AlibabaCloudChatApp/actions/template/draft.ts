@@ -8,7 +8,7 @@ import {
 	uncheckedComponentTypes,
 	type TemplateDraft,
 	type TemplateIssue,
-} from '../../helpers/templateValidation';
+} from '../../content/templateValidation';
 import { buildComponents, builderIssues, buildExample, type BuilderValues } from './builder';
 
 /** The CAMS parameters of a template's content, checked: Components, Example and the options. */

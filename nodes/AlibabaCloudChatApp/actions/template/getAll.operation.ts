@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, requiredValue } from '../../helpers/input';
-import { templateTypeFor } from '../../helpers/templates';
+import { templateTypeFor } from '../../content/templates';
 import { updateDisplayOptions } from '../../helpers/utils';
 import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';

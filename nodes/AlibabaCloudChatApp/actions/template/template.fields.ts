@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requiredValue } from '../../helpers/input';
 import { readTemplateChoice } from '../../helpers/templateChoice';
-import { templateTypeFor } from '../../helpers/templates';
+import { templateTypeFor } from '../../content/templates';
 import { templateLanguageField, whatsAppOrViberField } from '../common.descriptions';
 import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 

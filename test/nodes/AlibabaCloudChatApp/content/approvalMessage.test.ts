@@ -4,12 +4,12 @@ import {
 	ATTRIBUTION,
 	buildApprovalMessage,
 	normaliseMessage,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/approvalMessage';
+} from '../../../../nodes/AlibabaCloudChatApp/content/approvalMessage';
 import { isLinkPreview } from '../../../../nodes/AlibabaCloudChatApp/helpers/linkPreview';
 import {
 	dynamicUrlButtons,
 	resumeLinkVariables,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/resumeTemplate';
+} from '../../../../nodes/AlibabaCloudChatApp/content/resumeTemplate';
 import { waitTillDate } from '../../../../nodes/AlibabaCloudChatApp/helpers/waitTill';
 
 const BASE = 'https://n8n.example.com/webhook-waiting/';
