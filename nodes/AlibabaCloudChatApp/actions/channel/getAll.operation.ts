@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../helpers/input';
-import { simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readLimit } from '../shared/input';
+import { simplifyField, simplifyIfWanted } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { listInstances } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../helpers/input';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readLimit } from '../shared/input';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';

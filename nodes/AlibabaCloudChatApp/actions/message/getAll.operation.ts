@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputDateToEpochMs } from '../../helpers/dates';
-import { phoneNumberValue, readLimit, requiredValue } from '../../helpers/input';
+import { phoneNumberValue, readLimit, requiredValue } from '../shared/input';
 import { senderIsPhoneNumber } from '../../helpers/phone';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
 import { returnAllOrLimit, whatsAppOrViberField } from '../common.descriptions';

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildContent, checkMessageType, type ContentInput } from '../../content/message';
-import { locatorValue } from '../../helpers/input';
-import { cachedParameters } from '../../helpers/parameterCache';
+import { locatorValue } from '../shared/input';
+import { cachedParameters } from '../shared/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest, uploadMedia } from '../../transport';
 import { channelTypeField, recipientField } from '../common.descriptions';

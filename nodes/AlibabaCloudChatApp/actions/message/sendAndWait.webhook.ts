@@ -10,7 +10,7 @@ import {
 	PAGE_CSP,
 	postedFields,
 	type FormField,
-} from '../../helpers/responsePages';
+} from './sendAndWait.pages';
 
 /**
  * The waiting webhook of Send and Wait for Response (GET and POST on

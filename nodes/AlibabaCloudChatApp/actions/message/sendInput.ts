@@ -10,7 +10,7 @@ import {
 	type ListRowInput,
 	type ReplyButtonInput,
 } from '../../content/interactive';
-import { jsonValue } from '../../helpers/input';
+import { jsonValue } from '../shared/input';
 
 /** Turns a ContentError from the pure builders into the node's error for this item. */
 export function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): unknown {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cachedParameters } from '../../helpers/parameterCache';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { cachedParameters } from '../shared/parameterCache';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import type { Pacing } from '../../helpers/pacing';
 import { camsRequest } from '../../transport';

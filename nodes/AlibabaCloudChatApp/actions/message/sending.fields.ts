@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberValue, requiredValue } from '../../helpers/input';
-import { cachedParameters } from '../../helpers/parameterCache';
+import { phoneNumberValue, requiredValue } from '../shared/input';
+import { cachedParameters } from '../shared/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
 import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
-import { dataOf } from '../../helpers/response';
+import { requiredValue } from '../shared/input';
+import { dataOf } from '../shared/response';
 import { templateTypeFor } from '../../content/templates';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';

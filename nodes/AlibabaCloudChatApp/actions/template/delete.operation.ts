@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
-import { doneOutput } from '../../helpers/response';
-import { readTemplateChoice, readTemplateCode } from '../../helpers/templateChoice';
+import { requiredValue } from '../shared/input';
+import { doneOutput } from '../shared/response';
+import { readTemplateChoice, readTemplateCode } from '../shared/readTemplateChoice';
 import { templateTypeFor } from '../../content/templates';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { templateLanguageField } from '../common.descriptions';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonObjectValue, jsonValue } from '../../helpers/input';
+import { jsonObjectValue, jsonValue } from '../shared/input';
 import {
 	KNOWN_COMPONENT_TYPES,
 	templateIssues,

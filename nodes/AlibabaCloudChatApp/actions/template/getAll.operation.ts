@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, requiredValue } from '../../helpers/input';
+import { readLimit, requiredValue } from '../shared/input';
 import { templateTypeFor } from '../../content/templates';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';

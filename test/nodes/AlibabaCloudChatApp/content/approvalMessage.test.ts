@@ -10,7 +10,7 @@ import {
 	dynamicUrlButtons,
 	resumeLinkVariables,
 } from '../../../../nodes/AlibabaCloudChatApp/content/resumeTemplate';
-import { waitTillDate } from '../../../../nodes/AlibabaCloudChatApp/helpers/waitTill';
+import { waitTillDate } from '../../../../nodes/AlibabaCloudChatApp/actions/message/sendAndWait.waitTill';
 
 const BASE = 'https://n8n.example.com/webhook-waiting/';
 const APPROVE = { label: 'Approve', url: `${BASE}812/node-1?approved=true&signature=aa11` };

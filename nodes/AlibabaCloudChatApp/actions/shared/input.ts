@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonErrorPosition } from './jsonPosition';
-import { normalisePhoneNumber } from './phone';
+import { jsonErrorPosition } from '../../helpers/jsonPosition';
+import { normalisePhoneNumber } from '../../helpers/phone';
 
 /** A resource-locator (or plain) parameter of one item, as a trimmed string. */
 export function locatorValue(context: IExecuteFunctions, name: string, itemIndex: number): string {
