@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredValue } from '../shared/input';
 import { dataOf } from '../shared/response';
-import { templateTypeFor } from '../../content/templates';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import { camsRequest } from '../../transport';
+import { camsRequest, templateTypeFor } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';
 import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
 import { readTemplateContent, withUncheckedTypesHint } from './draft';

@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredValue } from '../shared/input';
 import { doneOutput } from '../shared/response';
 import { readTemplateChoice, readTemplateCode } from '../shared/readTemplateChoice';
-import { templateTypeFor } from '../../content/templates';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import { camsRequest } from '../../transport';
+import { camsRequest, templateTypeFor } from '../../transport';
 import { templateLanguageField } from '../common.descriptions';
 import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 import { templateChannelTypeField } from './template.fields';

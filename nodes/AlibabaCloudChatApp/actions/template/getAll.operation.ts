@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, requiredValue } from '../shared/input';
-import { templateTypeFor } from '../../content/templates';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import { camsRequestAllPages } from '../../transport';
+import { camsRequestAllPages, templateTypeFor } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { channelLocator } from '../../descriptions/locators';
 import { CATEGORY_OPTIONS } from './components.fields';

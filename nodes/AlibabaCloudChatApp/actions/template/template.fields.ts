@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requiredValue } from '../shared/input';
 import { readTemplateChoice } from '../shared/readTemplateChoice';
-import { templateTypeFor } from '../../content/templates';
+import { templateTypeFor } from '../../transport';
 import { templateLanguageField, whatsAppOrViberField } from '../common.descriptions';
 import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 
