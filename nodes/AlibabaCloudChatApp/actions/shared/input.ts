@@ -117,6 +117,11 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	return context.getNodeParameter('limit', itemIndex, 50) as number;
 }
 
+/** The "Filters" collection of a Get Many; empty when none is set. */
+export function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+}
+
 /** The "Update Fields" collection; an empty one is an error, since the call would change nothing. */
 export function readUpdateFields(
 	context: IExecuteFunctions,
