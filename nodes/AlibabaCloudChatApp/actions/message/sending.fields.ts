@@ -58,6 +58,11 @@ export function readPacing(context: IExecuteFunctions, defaults: Pacing): Pacing
 	};
 }
 
+/** The `pacing` of the operations that send one message per item (Send, Send Template). */
+export function sendMessagePacing(this: IExecuteFunctions): Pacing {
+	return readPacing(this, SEND_MESSAGE_PACING);
+}
+
 /** The "Reply To Message ID" option of the SendChatappMessage operations (ContextMessageId). */
 export const replyToMessageOption: INodeProperties = {
 	displayName: 'Reply To Message ID',

@@ -176,8 +176,8 @@ export const componentFields: INodeProperties[] = [
 	},
 ];
 
-/** TTL and category-change flags, shared by Create and Update. */
-export const templateOptionFields: INodeProperties[] = [
+/** TTL and category-change flags. */
+const templateOptionFields: INodeProperties[] = [
 	{
 		displayName: 'Message TTL (Seconds)',
 		name: 'messageSendTtlSeconds',
@@ -197,3 +197,13 @@ export const templateOptionFields: INodeProperties[] = [
 			'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
 	},
 ];
+
+/** The Options of Create and Update: TTL and category-change flags. */
+export const templateOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: templateOptionFields,
+};

@@ -6,7 +6,7 @@ import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest, templateTypeFor } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';
-import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
+import { CATEGORY_OPTIONS, componentFields, templateOptionsField } from './components.fields';
 import { readTemplateContent, withUncheckedTypesHint } from './draft';
 import { LANGUAGE_OPTIONS } from './languages';
 import { templateChannelTypeField } from './template.fields';
@@ -38,14 +38,7 @@ const properties: INodeProperties[] = [
 		default: 'UTILITY',
 	},
 	...componentFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: templateOptionFields,
-	},
+	templateOptionsField,
 ];
 
 export const description = updateDisplayOptions(showFor('template', ['create']), properties);
