@@ -176,6 +176,16 @@ export const componentFields: INodeProperties[] = [
 	},
 ];
 
+/** Create, Update and Update Properties set it alike. */
+export const categoryChangePausedField: INodeProperties = {
+	displayName: 'Pause Sending When Category Changes',
+	name: 'categoryChangePaused',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
+};
+
 /** TTL and category-change flags. */
 const templateOptionFields: INodeProperties[] = [
 	{
@@ -188,14 +198,7 @@ const templateOptionFields: INodeProperties[] = [
 		description:
 			'WhatsApp drops an undelivered message after this time. Authentication: 30 to 900 seconds; utility: 30 to 43,200.',
 	},
-	{
-		displayName: 'Pause Sending When Category Changes',
-		name: 'categoryChangePaused',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
-	},
+	categoryChangePausedField,
 ];
 
 /** The Options of Create and Update: TTL and category-change flags. */

@@ -10,6 +10,7 @@ import {
 	readTemplateIdentity,
 	templateIdentityFields,
 } from './template.fields';
+import { categoryChangePausedField } from './components.fields';
 
 const properties: INodeProperties[] = [
 	...templateIdentityFields,
@@ -27,14 +28,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether messages may be sent with this template',
 			},
-			{
-				displayName: 'Pause Sending When Category Changes',
-				name: 'categoryChangePaused',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
-			},
+			categoryChangePausedField,
 		],
 	},
 ];
