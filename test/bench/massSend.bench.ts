@@ -16,7 +16,7 @@
  *   resolving parameters that are the same for every item (channel and sender resource locators,
  *   template, language, options) on every getNodeParameter call; the template's Components were
  *   JSON-parsed twice per item; and nothing was sent until all items were read.
- * - Now: parameters without an expression are read once per execution (helpers/parameterCache.ts),
+ * - Now: parameters without an expression are read once per execution (actions/shared/parameterCache.ts),
  *   the template's variables and media header once per template, and with Continue On Fail full
  *   batches go out while later items are read (the loop yields every 500 items). What is left
  *   per item is n8n evaluating the two expressions (recipient, one variable): about half of that

@@ -53,7 +53,22 @@ export const templateLanguageField: INodeProperties = {
 	displayOptions: { hide: { template: [{ _cnd: { regex: CARRIES_LANGUAGE } }] } },
 };
 
-export function returnAllOrLimit(): INodeProperties[] {
+/** The fields every Get Many starts with: Return All, Limit and a "Filters" collection. */
+export function getManyFields(filters: INodeProperties[]): INodeProperties[] {
+	return [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters,
+		},
+	];
+}
+
+function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',

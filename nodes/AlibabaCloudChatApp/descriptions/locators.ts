@@ -62,24 +62,50 @@ export function channelLocatorWith(changes: LocatorChanges = {}): INodePropertie
 	);
 }
 
-/** The sender: listed per channel type (numbers, Viber service IDs, Instagram accounts), or any ID. */
-export function senderLocatorWith(changes: LocatorChanges = {}): INodeProperties {
-	return buildLocator(
-		{
-			displayName: 'Sender',
-			name: 'from',
-			description:
-				'WhatsApp: your business phone number. Viber: your service ID. Messenger: your Page ID. Instagram: your Instagram professional account ID.',
-			searchListMethod: 'searchSenders',
-			modes: [{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. 6591234567' }],
+/**
+ * CAMS takes a WhatsApp number as digits with the country code (`From` in
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-sendchatappmessage,
+ * InvalidParameter.FromOnlyNumeric in https://alibabacloud.com/help/en/chatapp/developer-reference/api-error-codes).
+ * The node removes the "+", spaces, dashes, dots and brackets people type, so those pass too.
+ */
+const PHONE_NUMBER_VALIDATION: INodePropertyMode['validation'] = [
+	{
+		type: 'regex',
+		properties: {
+			regex: '[\\d\\s\\-().+]*',
+			errorMessage: 'Enter the number with country code, e.g. 6591234567 or +65 9123 4567',
 		},
-		changes,
-	);
+	},
+];
+
+/** Senders are listed per channel type (numbers, Viber service IDs, Instagram accounts). */
+function senderKind(validation?: INodePropertyMode['validation']): LocatorKind {
+	return {
+		displayName: 'Sender',
+		name: 'from',
+		description:
+			'WhatsApp: your business phone number. Viber: your service ID. Messenger: your Page ID. Instagram: your Instagram professional account ID.',
+		searchListMethod: 'searchSenders',
+		modes: [
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 6591234567',
+				...(validation ? { validation } : {}),
+			},
+		],
+	};
+}
+
+/** The sender of any channel type: an ID of any form (Viber and Meta IDs have no documented one). */
+export function senderLocatorWith(changes: LocatorChanges = {}): INodeProperties {
+	return buildLocator(senderKind(), changes);
 }
 
 /** A WhatsApp business number of the chosen channel: the sender list, named for numbers. */
 export function phoneNumberLocatorWith(changes: LocatorChanges = {}): INodeProperties {
-	return senderLocatorWith({
+	return buildLocator(senderKind(PHONE_NUMBER_VALIDATION), {
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
 		description: 'The WhatsApp business number, with country code',

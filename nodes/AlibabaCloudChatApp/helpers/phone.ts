@@ -8,9 +8,14 @@ export function withoutPhoneSeparators(input: string): string {
 		.replace(/[\s\-().]/g, '');
 }
 
+/** Numbers come as "+8613…" and "8613…"; CAMS itself wants them without the plus. */
+export function withoutLeadingPlus(input: string): string {
+	return String(input).trim().replace(/^\+/, '');
+}
+
 /** Removes what people type around phone digits: the separators and a leading `+`. */
 export function withoutPhoneFormatting(input: string): string {
-	return withoutPhoneSeparators(input).replace(/^\+/, '');
+	return withoutLeadingPlus(withoutPhoneSeparators(input));
 }
 
 /** Only the digits, to compare two spellings of one number (`+86 138…` and `86138…`). */

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { templateVariables } from '../helpers/templates';
-import { variableLabel, variablePlaces } from '../helpers/variableLabels';
+import { templateVariables } from '../content/templates';
+import { variableLabel, variablePlaces } from '../content/variableLabels';
 import { getTemplateDetail } from '../transport';
 import { currentTemplate, currentValue, isExpression, knownValue } from './context';
 

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { withoutLeadingPlus } from '../helpers/phone';
 import type { InboundMedia, RawEvent } from './types';
 import { MEDIA_TYPES } from './types';
 
@@ -16,10 +17,10 @@ export function text(value: unknown): string | null {
 	return null;
 }
 
-/** Phone numbers come as "+8613…" and "8613…"; CAMS itself wants them without the plus. */
+/** A phone number of a push, without the plus it sometimes carries; null when absent. */
 export function withoutPlus(value: unknown): string | null {
 	const result = text(value);
-	return result === null ? null : result.trim().replace(/^\+/, '');
+	return result === null ? null : withoutLeadingPlus(result);
 }
 
 /** An event time as epoch ms, reading seconds too; null outside the plausible window. */

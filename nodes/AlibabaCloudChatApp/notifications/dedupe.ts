@@ -1,3 +1,4 @@
+import { stillSeen, trimOldest } from './seenWindow';
 import type { ChatAppEvent } from './types';
 
 /** Seen keys kept at most per trigger; the oldest go first. About 75 kB of static data (seenStore.ts). */
@@ -19,7 +20,8 @@ export interface DedupeLimits {
 	ttlMs: number;
 }
 
-const DEFAULT_LIMITS: DedupeLimits = { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_TTL_MS };
+/** The window every trigger uses unless a test sets a smaller one. */
+export const DEDUPE_LIMITS: DedupeLimits = { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_TTL_MS };
 
 /**
  * What makes two pushed events the same (suggested in
@@ -69,11 +71,11 @@ export function dropDuplicates(
 	events: ChatAppEvent[],
 	previous: SeenKeys | undefined,
 	now: number,
-	limits: DedupeLimits = DEFAULT_LIMITS,
+	limits: DedupeLimits = DEDUPE_LIMITS,
 ): DedupeResult {
 	const seen = new Map<string, number>();
 	for (const [key, firstSeen] of Object.entries(previous ?? {})) {
-		if (typeof firstSeen === 'number' && now - firstSeen < limits.ttlMs) seen.set(key, firstSeen);
+		if (stillSeen(firstSeen, now, limits.ttlMs)) seen.set(key, firstSeen);
 	}
 	const fresh: ChatAppEvent[] = [];
 	for (const event of events) {
@@ -85,9 +87,6 @@ export function dropDuplicates(
 			fresh.push(event);
 		}
 	}
-	const entries = [...seen.entries()];
-	return {
-		fresh,
-		seen: Object.fromEntries(entries.slice(Math.max(0, entries.length - limits.maxKeys))),
-	};
+	trimOldest(seen, now, limits);
+	return { fresh, seen: Object.fromEntries(seen) };
 }

@@ -1,4 +1,4 @@
-import { DEDUPE_MAX_KEYS, DEDUPE_TTL_MS, dedupeKey, type DedupeLimits } from './dedupe';
+import { DEDUPE_LIMITS, dedupeKey, type DedupeLimits } from './dedupe';
 import {
 	decodeSeenStore,
 	encodeSeenStore,
@@ -6,6 +6,7 @@ import {
 	type CompactSeenStore,
 	type SeenMap,
 } from './seenStore';
+import { stillSeen } from './seenWindow';
 import type { ChatAppEvent } from './types';
 
 /**
@@ -55,7 +56,7 @@ function isSynced(state: ScopeState, stored: unknown): boolean {
 }
 
 function dropExpired(seen: SeenMap, now: number, ttlMs: number): void {
-	for (const [hash, firstSeen] of seen) if (now - firstSeen >= ttlMs) seen.delete(hash);
+	for (const [hash, firstSeen] of seen) if (!stillSeen(firstSeen, now, ttlMs)) seen.delete(hash);
 }
 
 /** Keeps the newest `maxKeys`, rebuilt oldest first so that later inserts stay in time order. */
@@ -96,7 +97,7 @@ export function claimFreshEvents(
 	now: number,
 	options: ClaimOptions = {},
 ): ClaimResult {
-	const { maxKeys, ttlMs } = options.limits ?? { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_TTL_MS };
+	const { maxKeys, ttlMs } = options.limits ?? DEDUPE_LIMITS;
 	const state = scopeState(options.scope);
 	const { seen } = state;
 	dropExpired(seen, now, ttlMs);

@@ -1,3 +1,4 @@
+import { phoneDigits } from '../helpers/phone';
 import type { ChatAppEvent, EventKind } from './types';
 import { INBOUND_TYPES, OTHER_INBOUND_TYPE } from './types';
 
@@ -18,7 +19,26 @@ const PHONE_LIKE = /^\+?[\d\s\-().]+$/;
 /** Phone numbers compare as digits ("+65 9123-4567" = "6591234567"); other IDs as trimmed text. */
 export function normaliseId(id: string): string {
 	const trimmed = id.trim();
-	return PHONE_LIKE.test(trimmed) ? trimmed.replace(/\D/g, '') : trimmed;
+	return PHONE_LIKE.test(trimmed) ? phoneDigits(trimmed) : trimmed;
+}
+
+/** The filter options the webhook and the queue trigger share, as n8n hands them over. */
+export interface FilterOptions {
+	statuses?: string[];
+	inboundTypes?: string[];
+	allowedIds?: string;
+}
+
+/** The filter the trigger options describe: chosen kinds, statuses, inbound types and IDs. */
+export function eventFilter(kinds: EventKind[], options: FilterOptions): EventFilter {
+	return {
+		kinds: new Set(kinds),
+		statuses: options.statuses
+			? new Set(options.statuses.map((status) => status.toLowerCase()))
+			: undefined,
+		inboundTypes: options.inboundTypes ? new Set(options.inboundTypes) : undefined,
+		allowedIds: parseIdList(options.allowedIds),
+	};
 }
 
 /** Parses the allow-list option: IDs separated by commas, semicolons, spaces or new lines. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { stillSeen } from './seenWindow';
+
 /**
  * The de-duplication keys as they are kept in workflow static data: one string of
  * `<12-character hash>.<seconds after base, base 36>` entries joined by ",". About 15 bytes per
@@ -36,7 +38,7 @@ function isCompact(value: unknown): value is CompactSeenStore {
 export function decodeSeenStore(value: unknown, now: number, ttlMs: number): SeenMap {
 	const seen: SeenMap = new Map();
 	const keep = (hash: string, firstSeen: number) => {
-		if (Number.isFinite(firstSeen) && now - firstSeen < ttlMs) seen.set(hash, firstSeen);
+		if (stillSeen(firstSeen, now, ttlMs)) seen.set(hash, firstSeen);
 	};
 	if (isCompact(value)) {
 		for (const entry of value.keys === '' ? [] : value.keys.split(',')) {

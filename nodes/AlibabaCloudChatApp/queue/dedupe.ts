@@ -1,4 +1,5 @@
-import { DEDUPE_MAX_KEYS, DEDUPE_TTL_MS, dedupeKey, type SeenKeys } from '../notifications/dedupe';
+import { DEDUPE_LIMITS, dedupeKey, type SeenKeys } from '../notifications/dedupe';
+import { stillSeen, trimOldest } from '../notifications/seenWindow';
 import type { ChatAppEvent } from '../notifications/types';
 
 /** Key → the activation whose run has it and has not ended yet. */
@@ -43,7 +44,7 @@ export class DedupeGuard {
 		private readonly store: SeenStore,
 		private readonly enabled: boolean,
 		private readonly activation: string,
-		private readonly limits = { maxKeys: DEDUPE_MAX_KEYS, ttlMs: DEDUPE_TTL_MS },
+		private readonly limits = DEDUPE_LIMITS,
 	) {
 		this.seen = enabled ? (JSON.parse(JSON.stringify(store.read() ?? {})) as SeenKeys) : {};
 		this.pending = enabled
@@ -72,20 +73,16 @@ export class DedupeGuard {
 	}
 
 	private isSeen(key: string, now: number): boolean {
-		const at = this.seen[key];
-		return typeof at === 'number' && now - at < this.limits.ttlMs;
+		return stillSeen(this.seen[key], now, this.limits.ttlMs);
 	}
 
 	private remember(key: string, now: number): void {
 		this.order.delete(key);
 		this.order.set(key, now);
 		this.seen[key] = now;
-		for (const [oldest, at] of this.order) {
-			if (this.order.size <= this.limits.maxKeys && now - at < this.limits.ttlMs) break;
-			if (this.pending[oldest] !== undefined) break;
-			this.order.delete(oldest);
+		const isPending = (oldest: string) => this.pending[oldest] !== undefined;
+		for (const oldest of trimOldest(this.order, now, this.limits, isPending))
 			delete this.seen[oldest];
-		}
 	}
 
 	/** Claims the events of one received batch, grouped by message. */

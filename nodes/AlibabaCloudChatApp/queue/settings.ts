@@ -2,7 +2,7 @@ import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveEndpoint } from '../../../credentials/common/acs/endpoints';
-import { parseIdList } from '../notifications/filter';
+import { eventFilter, type FilterOptions } from '../notifications/filter';
 import type { EventKind } from '../notifications/types';
 import type { QueueTarget } from '../transport';
 import type { ConsumerSettings } from './consumer';
@@ -10,10 +10,7 @@ import { ENDPOINT_PRESETS } from './description';
 
 const MESSAGE_TYPES = ['ChatAppStatus', 'ChatAppInbound', 'ChatAppAudit'];
 
-interface QueueOptions {
-	statuses?: string[];
-	inboundTypes?: string[];
-	allowedIds?: string;
+interface QueueOptions extends FilterOptions {
 	afterMaxDeliveries?: 'keep' | 'delete';
 	batchSize?: number;
 	maxDeliveries?: number;
@@ -112,14 +109,7 @@ export function readQueueConfig(context: ITriggerFunctions): QueueConfig {
 		target: target(context, queueName),
 		consumer: {
 			selection: {
-				filter: {
-					kinds: new Set(events),
-					statuses: options.statuses
-						? new Set(options.statuses.map((s) => s.toLowerCase()))
-						: undefined,
-					inboundTypes: options.inboundTypes ? new Set(options.inboundTypes) : undefined,
-					allowedIds: parseIdList(options.allowedIds),
-				},
+				filter: eventFilter(events, options),
 				deduplicate: context.getNodeParameter('deduplicate', true) as boolean,
 			},
 			batchSize: clamp(options.batchSize, 16, 1, 16),

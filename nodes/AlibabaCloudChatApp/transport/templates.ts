@@ -1,8 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { templateTypeFor } from '../helpers/templates';
 import { camsRequestAllPages } from './pagination';
 import { camsRequest, type CamsContext } from './request';
+
+/** CAMS templates are typed WHATSAPP or VIBER; other channels have no template type filter. */
+export function templateTypeFor(channelType: string): string | undefined {
+	if (channelType === 'whatsapp') return 'WHATSAPP';
+	if (channelType === 'viber') return 'VIBER';
+	return undefined;
+}
 
 /** Large pages: fewer calls matter at ListChatappTemplate's 5 calls/s quota. */
 const TEMPLATE_PAGE_SIZE = 50;

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withoutPhoneFormatting } from '../helpers/phone';
 import { guardScope } from '../notifications/dedupeGuard';
-import { parseIdList } from '../notifications/filter';
+import { eventFilter, type FilterOptions } from '../notifications/filter';
 import type { SelectionSettings } from '../notifications/pipeline';
 import { PATH_SECRET_PATTERN } from '../notifications/secret';
 import type { CompactSeenStore } from '../notifications/seenStore';
@@ -40,10 +40,7 @@ export interface ReceiveSettings extends SelectionSettings {
 	media: MediaPolicy;
 }
 
-interface TriggerOptions {
-	statuses?: string[];
-	inboundTypes?: string[];
-	allowedIds?: string;
+interface TriggerOptions extends FilterOptions {
 	downloadMedia?: boolean;
 	allowHttpMedia?: boolean;
 	maxMediaSizeMb?: number;
@@ -66,14 +63,7 @@ export function readReceiveSettings(context: IWebhookFunctions): ReceiveSettings
 	const events = context.getNodeParameter('events', []) as EventKind[];
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 	return {
-		filter: {
-			kinds: new Set(events),
-			statuses: options.statuses
-				? new Set(options.statuses.map((status) => status.toLowerCase()))
-				: undefined,
-			inboundTypes: options.inboundTypes ? new Set(options.inboundTypes) : undefined,
-			allowedIds: parseIdList(options.allowedIds),
-		},
+		filter: eventFilter(events, options),
 		deduplicate: context.getNodeParameter('deduplicate', true) as boolean,
 		downloadMedia: options.downloadMedia === true,
 		media: mediaPolicy(options),

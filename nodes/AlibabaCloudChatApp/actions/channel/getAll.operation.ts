@@ -1,46 +1,38 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../helpers/input';
-import { simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readFilters, readLimit } from '../shared/input';
+import { simplifyField, simplifyIfWanted } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { listInstances } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { getManyFields } from '../common.descriptions';
 import { SIMPLE_INSTANCE_FIELDS } from './instance';
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Channel Type',
-				name: 'channelType',
-				type: 'options',
-				options: [
-					{ name: 'Instagram', value: 'instagram' },
-					{ name: 'Messenger', value: 'messenger' },
-					{ name: 'Viber', value: 'viber' },
-					{ name: 'WhatsApp', value: 'whatsapp' },
-				],
-				default: 'whatsapp',
-			},
-			{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'instanceName', type: 'string', default: '' },
-			{ displayName: 'Resource Group ID', name: 'resourceGroupId', type: 'string', default: '' },
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'Channel Type',
+			name: 'channelType',
+			type: 'options',
+			options: [
+				{ name: 'Instagram', value: 'instagram' },
+				{ name: 'Messenger', value: 'messenger' },
+				{ name: 'Viber', value: 'viber' },
+				{ name: 'WhatsApp', value: 'whatsapp' },
+			],
+			default: 'whatsapp',
+		},
+		{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '' },
+		{ displayName: 'Name', name: 'instanceName', type: 'string', default: '' },
+		{ displayName: 'Resource Group ID', name: 'resourceGroupId', type: 'string', default: '' },
+	]),
 	simplifyField,
 ];
 
 export const description = updateDisplayOptions(showFor('channel', ['getAll']), properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readFilters(this, itemIndex);
 	const channels = await listInstances.call(
 		this,
 		{

@@ -1,40 +1,32 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit } from '../../helpers/input';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readFilters, readLimit } from '../shared/input';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { getManyFields } from '../common.descriptions';
 import { emailNotice, SEND_TYPE_OPTIONS } from './dmAccount.fields';
 
 const PAGE_SIZE = 50;
 
 const properties: INodeProperties[] = [
 	emailNotice,
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Keyword',
-				name: 'keyword',
-				type: 'string',
-				default: '',
-				description: 'Part of the sender address',
-			},
-			{
-				displayName: 'Send Type',
-				name: 'sendType',
-				type: 'options',
-				options: SEND_TYPE_OPTIONS,
-				default: 'trigger',
-			},
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'Keyword',
+			name: 'keyword',
+			type: 'string',
+			default: '',
+			description: 'Part of the sender address',
+		},
+		{
+			displayName: 'Send Type',
+			name: 'sendType',
+			type: 'options',
+			options: SEND_TYPE_OPTIONS,
+			default: 'trigger',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -44,7 +36,7 @@ export const description = updateDisplayOptions(
 
 /** The DirectMail sender addresses of the Alibaba Cloud account (ListDmAccount). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readFilters(this, itemIndex);
 	return await camsRequestAllPages.call(
 		this,
 		'ListDmAccount',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
-import { dataOf } from '../../helpers/response';
-import { readTemplateChoice } from '../../helpers/templateChoice';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { requiredPhoneNumber, requiredValue } from '../shared/input';
+import { dataOf } from '../shared/response';
+import { readTemplateChoice } from '../shared/readTemplateChoice';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { templateLanguageField } from '../common.descriptions';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
-import { dataOf, simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { requiredValue } from '../shared/input';
+import { dataOf, simplifyField, simplifyIfWanted } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';

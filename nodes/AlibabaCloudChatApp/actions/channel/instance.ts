@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { yesNoFlag } from '../../helpers/input';
+import { yesNoFlag } from '../shared/input';
 import { listInstances } from '../../transport';
 import { channelLocatorWith } from '../../descriptions/locators';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields } from '../../helpers/input';
-import { dataOf } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readUpdateFields } from '../shared/input';
+import { dataOf } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readUpdateFields, requiredValue, yesNoFlag } from '../../helpers/input';
-import { doneOutput } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readUpdateFields, requiredValue, yesNoFlag } from '../shared/input';
+import { doneOutput } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { httpPushFlagField, queueDeliveryFlagField } from '../common.descriptions';

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { locatorValue } from '../../helpers/input';
-import { dataOf } from '../../helpers/response';
+import { locatorValue } from '../shared/input';
+import { dataOf } from '../shared/response';
 import { camsRequest } from '../../transport';
 
 /** An optional WABA ID; empty means the WABA bound to the channel. */

@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputDateToEpochMs } from '../../helpers/dates';
-import { phoneNumberValue, readLimit, requiredValue } from '../../helpers/input';
+import { phoneNumberValue, readFilters, readLimit, requiredValue } from '../shared/input';
 import { senderIsPhoneNumber } from '../../helpers/phone';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequestAllPages } from '../../transport';
-import { returnAllOrLimit, whatsAppOrViberField } from '../common.descriptions';
+import { getManyFields, whatsAppOrViberField } from '../common.descriptions';
 import { channelLocator, senderLocatorWith } from '../../descriptions/locators';
 
 /**
@@ -23,44 +23,36 @@ const properties: INodeProperties[] = [
 		displayName: 'Business Number',
 		description: 'Your business number (WhatsApp) or service ID (Viber)',
 	}),
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Customer Number', name: 'userNumber', type: 'string', default: '' },
-			{
-				displayName: 'Direction',
-				name: 'eventAction',
-				type: 'options',
-				options: [
-					{ name: 'Inbound (From Customers)', value: 'UP' },
-					{ name: 'Outbound (To Customers)', value: 'DOWN' },
-				],
-				default: 'DOWN',
-			},
-			{
-				displayName: 'Group Message ID',
-				name: 'groupMessageId',
-				type: 'string',
-				default: '',
-				description: 'The GroupMessageId of a bulk send',
-			},
-			{ displayName: 'Sent After', name: 'startTime', type: 'dateTime', default: '' },
-			{ displayName: 'Sent Before', name: 'endTime', type: 'dateTime', default: '' },
-			{
-				displayName: 'Status',
-				name: 'messageStatus',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Delivered',
-			},
-			{ displayName: 'Template Code', name: 'templateCode', type: 'string', default: '' },
-		],
-	},
+	...getManyFields([
+		{ displayName: 'Customer Number', name: 'userNumber', type: 'string', default: '' },
+		{
+			displayName: 'Direction',
+			name: 'eventAction',
+			type: 'options',
+			options: [
+				{ name: 'Inbound (From Customers)', value: 'UP' },
+				{ name: 'Outbound (To Customers)', value: 'DOWN' },
+			],
+			default: 'DOWN',
+		},
+		{
+			displayName: 'Group Message ID',
+			name: 'groupMessageId',
+			type: 'string',
+			default: '',
+			description: 'The GroupMessageId of a bulk send',
+		},
+		{ displayName: 'Sent After', name: 'startTime', type: 'dateTime', default: '' },
+		{ displayName: 'Sent Before', name: 'endTime', type: 'dateTime', default: '' },
+		{
+			displayName: 'Status',
+			name: 'messageStatus',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Delivered',
+		},
+		{ displayName: 'Template Code', name: 'templateCode', type: 'string', default: '' },
+	]),
 ];
 
 export const description = updateDisplayOptions(showFor('message', ['getAll']), properties);
@@ -87,7 +79,7 @@ function filterTime(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const channelType = this.getNodeParameter('channelType', itemIndex) as string;
 	const rawNumber = requiredValue(this, 'from', 'Business Number', itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readFilters(this, itemIndex);
 	const userNumber = filters.userNumber
 		? phoneNumberValue(this, filters.userNumber as string, 'Customer Number', itemIndex)
 		: undefined;

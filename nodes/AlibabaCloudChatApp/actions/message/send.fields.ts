@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MEDIA_TYPES, MESSAGE_TYPES } from '../../helpers/content';
+import { MEDIA_TYPES, MESSAGE_TYPES } from '../../content/message';
 
 const TYPE_OPTIONS: Record<string, Omit<INodePropertyOptions, 'value'>> = {
 	text: { name: 'Text' },

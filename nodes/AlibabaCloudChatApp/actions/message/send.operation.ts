@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildContent, checkMessageType, type ContentInput } from '../../helpers/content';
-import { locatorValue } from '../../helpers/input';
-import { cachedParameters } from '../../helpers/parameterCache';
-import type { Pacing } from '../../helpers/pacing';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { buildContent, checkMessageType, type ContentInput } from '../../content/message';
+import { locatorValue } from '../shared/input';
+import { cachedParameters } from '../shared/parameterCache';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest, uploadMedia } from '../../transport';
 import { channelTypeField, recipientField } from '../common.descriptions';
@@ -16,7 +15,6 @@ import { interactiveFields } from './send.interactive.fields';
 import { itemError, readMessageInput } from './sendInput';
 import {
 	pacingOptions,
-	readPacing,
 	readSenderAndRecipient,
 	replyToMessageOption,
 	SEND_MESSAGE_PACING,
@@ -59,11 +57,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('message', ['send']), properties);
 
-export { recipientOf as recipient } from './sending.fields';
-
-export function pacing(this: IExecuteFunctions): Pacing {
-	return readPacing(this, SEND_MESSAGE_PACING);
-}
+export { recipientOf as recipient, sendMessagePacing as pacing } from './sending.fields';
 
 /** Checks the whole item first; only then uploads a binary file (if any) and sends. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

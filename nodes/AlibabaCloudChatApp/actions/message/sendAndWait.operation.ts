@@ -10,13 +10,13 @@ import {
 	buildApprovalMessage,
 	normaliseMessage,
 	type ResponseLink,
-} from '../../helpers/approvalMessage';
-import { locatorValue } from '../../helpers/input';
+} from '../../content/approvalMessage';
+import { locatorValue } from '../shared/input';
 import { parseTemplateChoice } from '../../helpers/templateChoice';
-import { resumeLinkVariables } from '../../helpers/resumeTemplate';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { resumeLinkVariables } from '../../content/resumeTemplate';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import { waitTillDate, type LimitWaitTime } from '../../helpers/waitTill';
+import { waitTillDate, type LimitWaitTime } from './sendAndWait.waitTill';
 import { camsRequest } from '../../transport';
 import { channelTypeField, recipientField } from '../common.descriptions';
 import { channelLocator, senderLocator } from '../../descriptions/locators';

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { NodeOperationError, tryToParseJsonToFormFields } from 'n8n-workflow';
 
 import { isLinkPreview } from '../../helpers/linkPreview';
-import { normaliseMessage } from '../../helpers/approvalMessage';
+import { normaliseMessage } from '../../content/approvalMessage';
 import {
 	confirmationPage,
 	formAnswer,
@@ -10,7 +10,7 @@ import {
 	PAGE_CSP,
 	postedFields,
 	type FormField,
-} from '../../helpers/responsePages';
+} from './sendAndWait.pages';
 
 /**
  * The waiting webhook of Send and Wait for Response (GET and POST on

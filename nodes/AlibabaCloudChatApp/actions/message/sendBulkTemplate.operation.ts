@@ -9,8 +9,8 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { runPaced, stopSignal, type Pacing } from '../../helpers/pacing';
-import { cachedParameters } from '../../helpers/parameterCache';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { cachedParameters } from '../shared/parameterCache';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest, type CamsParams } from '../../transport';
 import type { ItemResult } from '../operation';

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildContact, type ContactInput } from '../../helpers/contacts';
-import { MEDIA_TYPES, type ContentInput } from '../../helpers/content';
-import { ContentError } from '../../helpers/contentError';
+import { buildContact, type ContactInput } from '../../content/contacts';
+import { MEDIA_TYPES, type ContentInput } from '../../content/message';
+import { ContentError } from '../../content/contentError';
 import {
 	buildInteractive,
 	type InteractiveKind,
 	type ListRowInput,
 	type ReplyButtonInput,
-} from '../../helpers/interactive';
-import { jsonValue } from '../../helpers/input';
+} from '../../content/interactive';
+import { jsonValue } from '../shared/input';
 
 /** Turns a ContentError from the pure builders into the node's error for this item. */
 export function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): unknown {

@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cachedParameters } from '../../helpers/parameterCache';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { cachedParameters } from '../shared/parameterCache';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import type { Pacing } from '../../helpers/pacing';
 import { camsRequest } from '../../transport';
 import {
 	pacingOptions,
-	readPacing,
 	replyToMessageOption,
 	SEND_MESSAGE_PACING,
 	SEND_MESSAGE_QUOTA,
@@ -33,11 +31,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('message', ['sendTemplate']), properties);
 
-export { recipientOf as recipient } from './sending.fields';
-
-export function pacing(this: IExecuteFunctions): Pacing {
-	return readPacing(this, SEND_MESSAGE_PACING);
-}
+export { recipientOf as recipient, sendMessagePacing as pacing } from './sending.fields';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const read = cachedParameters(this);

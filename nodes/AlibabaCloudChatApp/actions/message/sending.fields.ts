@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberValue, requiredValue } from '../../helpers/input';
-import { cachedParameters } from '../../helpers/parameterCache';
+import { phoneNumberValue, requiredValue } from '../shared/input';
+import { cachedParameters } from '../shared/parameterCache';
 import type { Pacing } from '../../helpers/pacing';
 import { recipientIsPhoneNumber, senderIsPhoneNumber } from '../../helpers/phone';
 
@@ -56,6 +56,11 @@ export function readPacing(context: IExecuteFunctions, defaults: Pacing): Pacing
 		concurrency: context.getNodeParameter('options.concurrency', 0, defaults.concurrency) as number,
 		perSecond: perSecond >= defaults.perSecond ? Infinity : perSecond,
 	};
+}
+
+/** The `pacing` of the operations that send one message per item (Send, Send Template). */
+export function sendMessagePacing(this: IExecuteFunctions): Pacing {
+	return readPacing(this, SEND_MESSAGE_PACING);
 }
 
 /** The "Reply To Message ID" option of the SendChatappMessage operations (ContextMessageId). */

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-wo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { executionCache } from '../../helpers/executionCache';
-import { jsonObjectValue, locatorValue } from '../../helpers/input';
-import { readTemplateChoice } from '../../helpers/templateChoice';
-import { mediaHeaderVariable, templateVariables } from '../../helpers/templates';
+import { jsonObjectValue, locatorValue } from '../shared/input';
+import { readTemplateChoice } from '../shared/readTemplateChoice';
+import { mediaHeaderVariable, templateVariables } from '../../content/templates';
 import { getTemplateDetail, type CamsParams } from '../../transport';
 import { readSenderAndRecipient } from './sending.fields';
 

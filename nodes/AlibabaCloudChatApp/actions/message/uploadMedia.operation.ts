@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { requiredValue } from '../shared/input';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { uploadMedia } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';

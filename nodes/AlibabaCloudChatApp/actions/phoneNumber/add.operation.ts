@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
+import { requiredValue } from '../shared/input';
 import { withoutPhoneFormatting } from '../../helpers/phone';
-import { doneOutput } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { doneOutput } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';

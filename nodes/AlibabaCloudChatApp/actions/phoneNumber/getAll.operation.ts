@@ -1,34 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, requiredValue } from '../../helpers/input';
-import { listOf, simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readFilters, readLimit, requiredValue } from '../shared/input';
+import { listOf, simplifyField, simplifyIfWanted } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { getManyFields } from '../common.descriptions';
 import { channelLocator } from '../../descriptions/locators';
 import { SIMPLE_NUMBER_FIELDS } from './phoneNumber.fields';
 
 const properties: INodeProperties[] = [
 	channelLocator,
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. VERIFIED',
-				description: 'Only numbers in this state',
-			},
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. VERIFIED',
+			description: 'Only numbers in this state',
+		},
+	]),
 	simplifyField,
 ];
 
@@ -36,7 +28,7 @@ export const description = updateDisplayOptions(showFor('phoneNumber', ['getAll'
 
 /** The business numbers of the channel with status, quality, tier and webhook settings. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readFilters(this, itemIndex);
 	const response = await camsRequest.call(
 		this,
 		'QueryChatappPhoneNumbers',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dataOf } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { dataOf } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberValue, requiredValue, locatorValue } from '../../helpers/input';
-import { metricRangeFields, readMetricRange } from '../../helpers/metrics';
-import { listOf } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { phoneNumberValue, requiredValue, locatorValue } from '../shared/input';
+import { metricRangeFields, readMetricRange } from '../shared/metrics';
+import { listOf } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator, phoneNumberLocatorWith } from '../../descriptions/locators';

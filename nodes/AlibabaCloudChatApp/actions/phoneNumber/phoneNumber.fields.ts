@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requiredPhoneNumber, requiredValue } from '../../helpers/input';
+import { requiredPhoneNumber, requiredValue } from '../shared/input';
 import { phoneNumberLocatorWith } from '../../descriptions/locators';
 
 /** A WhatsApp business number of the chosen channel, from QueryChatappPhoneNumbers or typed. */

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readUpdateFields } from '../../helpers/input';
-import { doneOutput } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readUpdateFields } from '../shared/input';
+import { doneOutput } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';

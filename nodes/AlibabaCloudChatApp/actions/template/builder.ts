@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TemplateIssue } from '../../helpers/templateValidation';
+import type { TemplateIssue } from '../../content/templateValidation';
 import { withoutPhoneSeparators } from '../../helpers/phone';
-import { variablesIn } from '../../helpers/templates';
+import { variablesIn } from '../../content/templates';
 
 /** The builder fields of Create/Update Template, as n8n hands them over. */
 export interface BuilderValues {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { BODY_MAX, FOOTER_MAX, HEADER_MAX } from '../../helpers/templateValidation';
+import { BODY_MAX, FOOTER_MAX, HEADER_MAX } from '../../content/templateValidation';
 import { buttonsField } from './buttons.fields';
 
 const AUTH = 'AUTHENTICATION';
@@ -176,8 +176,18 @@ export const componentFields: INodeProperties[] = [
 	},
 ];
 
-/** TTL and category-change flags, shared by Create and Update. */
-export const templateOptionFields: INodeProperties[] = [
+/** Create, Update and Update Properties set it alike. */
+export const categoryChangePausedField: INodeProperties = {
+	displayName: 'Pause Sending When Category Changes',
+	name: 'categoryChangePaused',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
+};
+
+/** TTL and category-change flags. */
+const templateOptionFields: INodeProperties[] = [
 	{
 		displayName: 'Message TTL (Seconds)',
 		name: 'messageSendTtlSeconds',
@@ -188,12 +198,15 @@ export const templateOptionFields: INodeProperties[] = [
 		description:
 			'WhatsApp drops an undelivered message after this time. Authentication: 30 to 900 seconds; utility: 30 to 43,200.',
 	},
-	{
-		displayName: 'Pause Sending When Category Changes',
-		name: 'categoryChangePaused',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
-	},
+	categoryChangePausedField,
 ];
+
+/** The Options of Create and Update: TTL and category-change flags. */
+export const templateOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: templateOptionFields,
+};

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
-import { dataOf } from '../../helpers/response';
-import { templateTypeFor } from '../../helpers/templates';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { requiredValue } from '../shared/input';
+import { dataOf } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import { camsRequest } from '../../transport';
+import { camsRequest, templateTypeFor } from '../../transport';
 import { channelLocator } from '../../descriptions/locators';
-import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
+import { CATEGORY_OPTIONS, componentFields, templateOptionsField } from './components.fields';
 import { readTemplateContent, withUncheckedTypesHint } from './draft';
 import { LANGUAGE_OPTIONS } from './languages';
 import { templateChannelTypeField } from './template.fields';
@@ -39,14 +38,7 @@ const properties: INodeProperties[] = [
 		default: 'UTILITY',
 	},
 	...componentFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: templateOptionFields,
-	},
+	templateOptionsField,
 ];
 
 export const description = updateDisplayOptions(showFor('template', ['create']), properties);

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
-import { doneOutput } from '../../helpers/response';
-import { readTemplateChoice, readTemplateCode } from '../../helpers/templateChoice';
-import { templateTypeFor } from '../../helpers/templates';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { requiredValue } from '../shared/input';
+import { doneOutput } from '../shared/response';
+import { readTemplateChoice, readTemplateCode } from '../shared/readTemplateChoice';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import { camsRequest } from '../../transport';
+import { camsRequest, templateTypeFor } from '../../transport';
 import { templateLanguageField } from '../common.descriptions';
 import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 import { templateChannelTypeField } from './template.fields';

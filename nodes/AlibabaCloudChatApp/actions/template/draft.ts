@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonObjectValue, jsonValue } from '../../helpers/input';
+import { jsonObjectValue, jsonValue } from '../shared/input';
 import {
 	KNOWN_COMPONENT_TYPES,
 	templateIssues,
 	uncheckedComponentTypes,
 	type TemplateDraft,
 	type TemplateIssue,
-} from '../../helpers/templateValidation';
+} from '../../content/templateValidation';
 import { buildComponents, builderIssues, buildExample, type BuilderValues } from './builder';
 
 /** The CAMS parameters of a template's content, checked: Components, Example and the options. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyField, simplifyIfWanted } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { simplifyField, simplifyIfWanted } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { getTemplateDetail } from '../../transport';
 import { readTemplateIdentity, templateIdentityFields } from './template.fields';

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, requiredValue } from '../../helpers/input';
-import { templateTypeFor } from '../../helpers/templates';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { readFilters, readLimit, requiredValue } from '../shared/input';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
-import { camsRequestAllPages } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { camsRequestAllPages, templateTypeFor } from '../../transport';
+import { getManyFields } from '../common.descriptions';
 import { channelLocator } from '../../descriptions/locators';
 import { CATEGORY_OPTIONS } from './components.fields';
 import { LANGUAGE_OPTIONS } from './languages';
@@ -17,63 +16,55 @@ const PAGE_SIZE = 100;
 const properties: INodeProperties[] = [
 	templateChannelTypeField,
 	channelLocator,
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Category',
-				name: 'category',
-				type: 'options',
-				options: CATEGORY_OPTIONS,
-				default: 'UTILITY',
-			},
-			{
-				displayName: 'Code',
-				name: 'code',
-				type: 'string',
-				default: '',
-				description: 'The template code',
-			},
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'options',
-				options: LANGUAGE_OPTIONS,
-				default: 'en_US',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'The template name',
-			},
-			{
-				displayName: 'Status',
-				name: 'auditStatus',
-				type: 'options',
-				options: [
-					{ name: 'Approved', value: 'pass' },
-					{ name: 'In Review', value: 'auditing' },
-					{ name: 'Not Submitted', value: 'unaudit' },
-					{ name: 'Rejected', value: 'fail' },
-				],
-				default: 'pass',
-				description: 'The review state',
-			},
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'Category',
+			name: 'category',
+			type: 'options',
+			options: CATEGORY_OPTIONS,
+			default: 'UTILITY',
+		},
+		{
+			displayName: 'Code',
+			name: 'code',
+			type: 'string',
+			default: '',
+			description: 'The template code',
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			options: LANGUAGE_OPTIONS,
+			default: 'en_US',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'The template name',
+		},
+		{
+			displayName: 'Status',
+			name: 'auditStatus',
+			type: 'options',
+			options: [
+				{ name: 'Approved', value: 'pass' },
+				{ name: 'In Review', value: 'auditing' },
+				{ name: 'Not Submitted', value: 'unaudit' },
+				{ name: 'Rejected', value: 'fail' },
+			],
+			default: 'pass',
+			description: 'The review state',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(showFor('template', ['getAll']), properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readFilters(this, itemIndex);
 	return await camsRequestAllPages.call(
 		this,
 		'ListChatappTemplate',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { metricRangeFields, readMetricRange } from '../../helpers/metrics';
-import { listOf } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { metricRangeFields, readMetricRange } from '../shared/metrics';
+import { listOf } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import { readTemplateIdentity, templateIdentityFields } from './template.fields';

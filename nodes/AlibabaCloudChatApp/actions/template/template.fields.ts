@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requiredValue } from '../../helpers/input';
-import { readTemplateChoice } from '../../helpers/templateChoice';
-import { templateTypeFor } from '../../helpers/templates';
+import { requiredValue } from '../shared/input';
+import { readTemplateChoice } from '../shared/readTemplateChoice';
+import { templateTypeFor } from '../../transport';
 import { templateLanguageField, whatsAppOrViberField } from '../common.descriptions';
 import { anyTemplateLocator, channelLocator } from '../../descriptions/locators';
 

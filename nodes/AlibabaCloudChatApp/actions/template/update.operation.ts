@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dataOf } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { dataOf } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
-import { CATEGORY_OPTIONS, componentFields, templateOptionFields } from './components.fields';
+import { CATEGORY_OPTIONS, componentFields, templateOptionsField } from './components.fields';
 import { readTemplateContent, withUncheckedTypesHint } from './draft';
 import {
 	assertWhatsAppTemplate,
@@ -31,14 +31,7 @@ const properties: INodeProperties[] = [
 			"The template's current category. CAMS cannot change it; it decides which fields and checks apply.",
 	},
 	...componentFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: templateOptionFields,
-	},
+	templateOptionsField,
 ];
 
 export const description = updateDisplayOptions(showFor('template', ['update']), properties);

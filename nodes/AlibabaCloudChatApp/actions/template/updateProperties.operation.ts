@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { doneOutput } from '../../helpers/response';
-import { updateDisplayOptions } from '../../helpers/utils';
+import { doneOutput } from '../shared/response';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { showFor } from '../operation';
 import { camsRequest } from '../../transport';
 import {
@@ -10,6 +10,7 @@ import {
 	readTemplateIdentity,
 	templateIdentityFields,
 } from './template.fields';
+import { categoryChangePausedField } from './components.fields';
 
 const properties: INodeProperties[] = [
 	...templateIdentityFields,
@@ -27,14 +28,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether messages may be sent with this template',
 			},
-			{
-				displayName: 'Pause Sending When Category Changes',
-				name: 'categoryChangePaused',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether CAMS stops sending this template if WhatsApp moves it from Utility to Marketing',
-			},
+			categoryChangePausedField,
 		],
 	},
 ];

@@ -1,6 +1,7 @@
 import {
 	normalisePhoneNumber,
 	phoneDigits,
+	withoutLeadingPlus,
 	withoutPhoneFormatting,
 	withoutPhoneSeparators,
 } from '../../../../nodes/AlibabaCloudChatApp/helpers/phone';
@@ -39,5 +40,16 @@ describe('the phone formatting strippers', () => {
 		expect(phoneDigits('+86 138-0000-0000')).toBe(phoneDigits('8613800000000'));
 		expect(phoneDigits(undefined)).toBe('');
 		expect(phoneDigits(8613800000000)).toBe('8613800000000');
+	});
+});
+
+describe('withoutLeadingPlus', () => {
+	it.each([
+		['+8613800000000', '8613800000000'],
+		[' 8613800000000 ', '8613800000000'],
+		['+65 9123 4567', '65 9123 4567'],
+		['++65', '+65'],
+	])('turns %p into %p', (input, expected) => {
+		expect(withoutLeadingPlus(input)).toBe(expected);
 	});
 });

@@ -1,5 +1,6 @@
 import { classifyEvent } from '../../../../nodes/AlibabaCloudChatApp/notifications/classify';
 import {
+	eventFilter,
 	keepEvent,
 	normaliseId,
 	parseIdList,
@@ -119,5 +120,30 @@ describe('allow-list parsing', () => {
 		expect(parseIdList(' , ;')).toBeUndefined();
 		expect(parseIdList(undefined)).toBeUndefined();
 		expect(normaliseId('cams-8C8a')).toBe('cams-8C8a');
+	});
+});
+
+describe('eventFilter', () => {
+	it('reads the trigger options the way both triggers offer them', () => {
+		const filter = eventFilter(['messageStatus'], {
+			statuses: ['Delivered', 'READ'],
+			inboundTypes: ['TEXT'],
+			allowedIds: '+65 9123-4567; waba-1',
+		});
+		expect(filter).toEqual({
+			kinds: new Set(['messageStatus']),
+			statuses: new Set(['delivered', 'read']),
+			inboundTypes: new Set(['TEXT']),
+			allowedIds: new Set(['6591234567', 'waba-1']),
+		});
+	});
+
+	it('keeps every status, type and ID when the options are left empty', () => {
+		expect(eventFilter([], {})).toEqual({
+			kinds: new Set(),
+			statuses: undefined,
+			inboundTypes: undefined,
+			allowedIds: undefined,
+		});
 	});
 });

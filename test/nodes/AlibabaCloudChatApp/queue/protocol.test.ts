@@ -172,4 +172,23 @@ describe('dedupe guard', () => {
 		const afterRestart = next.claim([events(['a']), events(['c'])], 1005);
 		expect(afterRestart.fresh.map((group) => group.length)).toEqual([0, 1]);
 	});
+
+	it('keeps the key of a running run past the size cap, and drops it once the run succeeded', () => {
+		const keys = {
+			read: () => undefined,
+			save: () => {},
+			readPending: () => undefined,
+			savePending: () => {},
+		};
+		const guard = new DedupeGuard(keys, true, 'first', { maxKeys: 2, ttlMs: 60_000 });
+		const running = guard.claim([events(['a'])], 1000);
+		const done = guard.claim([events(['b']), events(['c']), events(['d'])], 1001);
+		guard.settle(done.keys, true);
+		const redelivered = guard.claim([events(['a'])], 1002);
+		expect(redelivered.fresh[0]).toEqual([]);
+		expect(redelivered.held).toEqual([true]);
+		guard.settle(running.keys, true);
+		guard.claim([events(['e']), events(['f'])], 1003);
+		expect(guard.claim([events(['a'])], 1004).fresh[0]).toHaveLength(1);
+	});
 });

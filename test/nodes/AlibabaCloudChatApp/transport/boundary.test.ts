@@ -4,7 +4,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 /**
  * The import rules the source keeps: outside `transport/` the transport is reached through its
  * index only; inside it, modules import each other directly (never the index, which would make
- * what the index exports depend on load order); and no module imports itself back at runtime.
+ * what the index exports depend on load order); the transport reaches no action, content builder
+ * or module that reads node parameters; content builders and helpers read no node parameters; and
+ * no module imports itself back at runtime.
  */
 const ROOT = resolve(__dirname, '../../../..');
 const NODE_DIR = join(ROOT, 'nodes/AlibabaCloudChatApp');
@@ -35,6 +37,12 @@ function importsOf(file: string): Import[] {
 
 const files = [...sourceFiles(NODE_DIR), ...sourceFiles(join(ROOT, 'credentials'))];
 const withoutExtension = (file: string) => file.replace(/\.ts$/, '');
+const sourceOf = (target: string) =>
+	[`${target}.ts`, join(target, 'index.ts')].find((file) => files.includes(file));
+/** n8n's parameter API and description types: only actions, methods and node files use them. */
+const READS_PARAMETERS = /\b(getNodeParameter|IExecuteFunctions|INodeProperties)\b/;
+const readsParameters = (file: string) => READS_PARAMETERS.test(readFileSync(file, 'utf8'));
+const under = (folder: string) => (path: string) => path.startsWith(join(NODE_DIR, folder) + '/');
 const show = (path: string) => relative(ROOT, path);
 
 describe('module boundaries', () => {
@@ -63,6 +71,44 @@ describe('module boundaries', () => {
 					.map(() => show(file)),
 			);
 		expect(throughIndex).toEqual([]);
+	});
+
+	it('keeps transport/ off actions, content builders and parameter-reading modules', () => {
+		const forbidden = sourceFiles(TRANSPORT).flatMap((file) =>
+			importsOf(file)
+				.filter(({ target }) => !target.startsWith(TRANSPORT + '/'))
+				.filter(({ target }) => {
+					const source = sourceOf(target);
+					return (
+						['actions', 'content', 'descriptions', 'methods', 'triggers'].some((folder) =>
+							under(folder)(target),
+						) ||
+						source === undefined ||
+						(source.startsWith(NODE_DIR + '/') && readsParameters(source))
+					);
+				})
+				.map(({ target }) => `${show(file)} imports ${show(target)}`),
+		);
+		expect(forbidden).toEqual([]);
+	});
+
+	it('keeps content builders and helpers free of node parameters and of the layers above', () => {
+		const pure = [
+			...sourceFiles(join(NODE_DIR, 'content')),
+			...sourceFiles(join(NODE_DIR, 'helpers')),
+		];
+		expect(pure.length).toBeGreaterThan(10);
+		expect(pure.filter(readsParameters).map(show)).toEqual([]);
+		const upward = pure.flatMap((file) =>
+			importsOf(file)
+				.filter(({ target }) =>
+					['actions', 'transport', 'methods', 'triggers', 'queue', 'notifications'].some(
+						(folder) => under(folder)(target) || target === join(NODE_DIR, folder),
+					),
+				)
+				.map(({ target }) => `${show(file)} imports ${show(target)}`),
+		);
+		expect(upward).toEqual([]);
 	});
 
 	it('has no runtime import cycle', () => {

@@ -4,7 +4,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { MESSAGE_TYPES } from '../../../../../nodes/AlibabaCloudChatApp/helpers/content';
+import { MESSAGE_TYPES } from '../../../../../nodes/AlibabaCloudChatApp/content/message';
 import { runChatApp } from '../../../../helpers/chatApp';
 import {
 	startRecordingServer,

@@ -4,7 +4,7 @@ import {
 	templateIssues,
 	uncheckedComponentTypes,
 	type TemplateDraft,
-} from '../../../../../nodes/AlibabaCloudChatApp/helpers/templateValidation';
+} from '../../../../../nodes/AlibabaCloudChatApp/content/templateValidation';
 
 const body = (Text: string) => ({ Type: 'BODY', Text });
 

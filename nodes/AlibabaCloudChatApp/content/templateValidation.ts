@@ -4,6 +4,7 @@ import {
 	buttonLabel,
 	checkButton,
 	checkButtons,
+	checkMaxLength,
 	isHttpLink,
 	text,
 	upper,
@@ -94,12 +95,7 @@ function checkHeader(header: IDataObject, label: string, category: string, add: 
 		const value = text(header.Text);
 		if (!value.trim())
 			add(label, 'a text header needs text', 'Enter the header text, or choose no header.');
-		if (value.length > HEADER_MAX)
-			add(
-				label,
-				`the header is ${value.length} characters long; at most ${HEADER_MAX} are allowed`,
-				'Shorten the header text.',
-			);
+		checkMaxLength(value, HEADER_MAX, 'header', label, add);
 	}
 	const url = text(header.Url).trim();
 	if (MEDIA_FORMATS.includes(format) && !(isHttpLink(url) || /^\$\(\w+\)$/.test(url))) {
@@ -137,12 +133,7 @@ function checkBody(body: IDataObject, label: string, category: string, add: Add)
 			'Enter the message text.',
 			'InvalidParameter.TextNotEmpty',
 		);
-	if (value.length > BODY_MAX)
-		add(
-			label,
-			`the body is ${value.length} characters long; at most ${BODY_MAX} are allowed`,
-			'Shorten the body text.',
-		);
+	checkMaxLength(value, BODY_MAX, 'body', label, add);
 }
 
 function checkFooter(footer: IDataObject, label: string, category: string, add: Add): void {
@@ -161,12 +152,7 @@ function checkFooter(footer: IDataObject, label: string, category: string, add: 
 			'Write the footer as fixed text without $(...).',
 			'InvalidParameter.FooterHaveVariable',
 		);
-	if (value.length > FOOTER_MAX)
-		add(
-			label,
-			`the footer is ${value.length} characters long; at most ${FOOTER_MAX} are allowed`,
-			'Shorten the footer text.',
-		);
+	checkMaxLength(value, FOOTER_MAX, 'footer', label, add);
 }
 
 function checkCarousel(carousel: IDataObject, draft: TemplateDraft, add: Add): void {

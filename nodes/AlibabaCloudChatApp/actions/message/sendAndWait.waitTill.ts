@@ -1,6 +1,6 @@
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
-import { ContentError } from './contentError';
+import { ContentError } from '../../content/contentError';
 
 /** The "Limit Wait Time" values, named as in n8n's send-and-wait nodes. */
 export interface LimitWaitTime {

@@ -3,8 +3,8 @@ import {
 	checkMessageType,
 	MESSAGE_TYPES,
 	type ContentInput,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/content';
-import { ContentError } from '../../../../nodes/AlibabaCloudChatApp/helpers/contentError';
+} from '../../../../nodes/AlibabaCloudChatApp/content/message';
+import { ContentError } from '../../../../nodes/AlibabaCloudChatApp/content/contentError';
 
 const IMG = 'https://cdn.example.com/a.jpg';
 const VID = 'https://cdn.example.com/v.mp4';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonErrorPosition } from './jsonPosition';
-import { normalisePhoneNumber } from './phone';
+import { jsonErrorPosition } from '../../helpers/jsonPosition';
+import { normalisePhoneNumber } from '../../helpers/phone';
 
 /** A resource-locator (or plain) parameter of one item, as a trimmed string. */
 export function locatorValue(context: IExecuteFunctions, name: string, itemIndex: number): string {
@@ -115,6 +115,11 @@ export function requiredPhoneNumber(
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false)) return undefined;
 	return context.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/** The "Filters" collection of a Get Many; empty when none is set. */
+export function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 }
 
 /** The "Update Fields" collection; an empty one is an error, since the call would change nothing. */

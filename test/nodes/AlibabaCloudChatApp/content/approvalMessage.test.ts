@@ -4,13 +4,13 @@ import {
 	ATTRIBUTION,
 	buildApprovalMessage,
 	normaliseMessage,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/approvalMessage';
+} from '../../../../nodes/AlibabaCloudChatApp/content/approvalMessage';
 import { isLinkPreview } from '../../../../nodes/AlibabaCloudChatApp/helpers/linkPreview';
 import {
 	dynamicUrlButtons,
 	resumeLinkVariables,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/resumeTemplate';
-import { waitTillDate } from '../../../../nodes/AlibabaCloudChatApp/helpers/waitTill';
+} from '../../../../nodes/AlibabaCloudChatApp/content/resumeTemplate';
+import { waitTillDate } from '../../../../nodes/AlibabaCloudChatApp/actions/message/sendAndWait.waitTill';
 
 const BASE = 'https://n8n.example.com/webhook-waiting/';
 const APPROVE = { label: 'Approve', url: `${BASE}812/node-1?approved=true&signature=aa11` };

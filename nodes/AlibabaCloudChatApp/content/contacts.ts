@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ContentError, text } from './contentError';
-import { defined, isObject } from './utils';
+import { defined, isObject } from '../helpers/utils';
 
 /** One contact card as the structured fields give it. */
 export interface ContactInput {

@@ -1,7 +1,7 @@
 import {
 	buildContact,
 	checkContacts,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/contacts';
+} from '../../../../nodes/AlibabaCloudChatApp/content/contacts';
 
 describe('contacts', () => {
 	it('builds a full contact card with WhatsApp keys', () => {

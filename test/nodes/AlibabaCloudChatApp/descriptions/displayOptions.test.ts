@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../../nodes/AlibabaCloudChatApp/helpers/utils';
+import { updateDisplayOptions } from '../../../../nodes/AlibabaCloudChatApp/descriptions/displayOptions';
 
 describe('updateDisplayOptions', () => {
 	it('merges show and hide conditions without dropping the property own ones', () => {

@@ -1,9 +1,9 @@
-import { ContentError } from '../../../../nodes/AlibabaCloudChatApp/helpers/contentError';
+import { ContentError } from '../../../../nodes/AlibabaCloudChatApp/content/contentError';
 import {
 	buildInteractive,
 	checkInteractive,
 	type InteractiveInput,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/interactive';
+} from '../../../../nodes/AlibabaCloudChatApp/content/interactive';
 
 function failure(input: InteractiveInput): ContentError {
 	try {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkLength, ContentError, requireHttpUrl, requireText, text } from './contentError';
-import { isObject } from './utils';
+import { isObject } from '../helpers/utils';
 
 /** The interactive messages the builder makes; anything else goes through the JSON field. */
 export type InteractiveKind = 'button' | 'list' | 'cta_url';

@@ -1,7 +1,7 @@
 import {
 	variableLabel,
 	variablePlaces,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/variableLabels';
+} from '../../../../nodes/AlibabaCloudChatApp/content/variableLabels';
 
 describe('variable labels', () => {
 	it('names the header, body, button and card each variable is used in', () => {

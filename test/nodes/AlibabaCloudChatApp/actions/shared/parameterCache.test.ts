@@ -1,7 +1,7 @@
-import { cachedParameters } from '../../../../nodes/AlibabaCloudChatApp/helpers/parameterCache';
-import { AlibabaCloudChatApp } from '../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node';
-import { byId, credentialsFor } from '../../../helpers/chatApp';
-import { createExecuteHarness } from '../../../helpers/n8nCore';
+import { cachedParameters } from '../../../../../nodes/AlibabaCloudChatApp/actions/shared/parameterCache';
+import { AlibabaCloudChatApp } from '../../../../../nodes/AlibabaCloudChatApp/AlibabaCloudChatApp.node';
+import { byId, credentialsFor } from '../../../../helpers/chatApp';
+import { createExecuteHarness } from '../../../../helpers/n8nCore';
 
 function harness() {
 	return createExecuteHarness({

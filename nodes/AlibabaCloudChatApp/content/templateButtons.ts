@@ -16,6 +16,23 @@ export const BUTTON_TEXT_MAX = 25;
 export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 export const upper = (value: unknown): string => text(value).toUpperCase();
 
+/** Reports a text longer than CAMS accepts; `what` names it as the fix does ("body", "button"). */
+export function checkMaxLength(
+	value: string,
+	max: number,
+	what: string,
+	label: string,
+	add: AddIssue,
+): void {
+	if (value.length <= max) return;
+	const subject = what === 'button' ? 'button text' : what;
+	add(
+		label,
+		`the ${subject} is ${value.length} characters long; at most ${max} are allowed`,
+		`Shorten the ${what} text.`,
+	);
+}
+
 export function isHttpLink(value: string): boolean {
 	try {
 		const url = new URL(value);
@@ -38,13 +55,7 @@ export function checkButton(button: IDataObject, label: string, add: AddIssue): 
 	if (['QUICK_REPLY', 'URL', 'PHONE_NUMBER'].includes(type) && !text(button.Text).trim()) {
 		add(label, 'the button needs text', 'Enter the button text.');
 	}
-	if (text(button.Text).length > BUTTON_TEXT_MAX) {
-		add(
-			label,
-			`the button text is ${text(button.Text).length} characters long; at most ${BUTTON_TEXT_MAX} are allowed`,
-			'Shorten the button text.',
-		);
-	}
+	checkMaxLength(text(button.Text), BUTTON_TEXT_MAX, 'button', label, add);
 	if (type === 'URL') {
 		const url = text(button.Url);
 		const variables = variablesIn(url);

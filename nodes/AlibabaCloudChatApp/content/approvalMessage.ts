@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildContent, type Content } from './content';
+import { buildContent, type Content } from './message';
 import { buildInteractive, LIMITS } from './interactive';
 
 /** One link of a send-and-wait message: its button label and the signed resume URL. */

@@ -3,13 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 const VARIABLE = /\$\((\w+)\)/g;
 const MEDIA_FORMATS = new Set(['IMAGE', 'VIDEO', 'DOCUMENT']);
 
-/** CAMS templates are typed WHATSAPP or VIBER; other channels have no template type filter. */
-export function templateTypeFor(channelType: string): string | undefined {
-	if (channelType === 'whatsapp') return 'WHATSAPP';
-	if (channelType === 'viber') return 'VIBER';
-	return undefined;
-}
-
 function collectStrings(value: unknown, into: string[]): void {
 	if (typeof value === 'string') into.push(value);
 	else if (Array.isArray(value)) value.forEach((entry) => collectStrings(entry, into));

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { checkContacts } from './contacts';
 import { checkLength, ContentError, requireHttpUrl, requireText, text } from './contentError';
 import { checkInteractive } from './interactive';
-import { defined } from './utils';
+import { defined } from '../helpers/utils';
 
 /** Free-form message types per channel type (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-sendchatappmessage), in the order the UI offers them. */
 export const MESSAGE_TYPES: Readonly<Record<string, readonly string[]>> = {

@@ -2,7 +2,7 @@ import {
 	mediaHeaderVariable,
 	templateVariables,
 	variablesIn,
-} from '../../../../nodes/AlibabaCloudChatApp/helpers/templates';
+} from '../../../../nodes/AlibabaCloudChatApp/content/templates';
 
 const detail = {
 	TemplateCode: 'abc',

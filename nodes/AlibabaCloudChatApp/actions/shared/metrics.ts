@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { inputDateToEpochMs } from './dates';
+import { inputDateToEpochMs } from '../../helpers/dates';
 
 /** The date range of a metric query; CAMS takes it as epoch milliseconds. */
 export const metricRangeFields: INodeProperties[] = [
