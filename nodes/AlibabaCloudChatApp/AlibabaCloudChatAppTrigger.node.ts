@@ -29,7 +29,7 @@ import {
 	pathSecretField,
 	triggerOptions,
 } from './triggers/events.description';
-import { toItems, toItemsWithMedia } from './triggers/items';
+import { toItems, withMediaDownloaded } from './triggers/items';
 import * as registration from './triggers/registration';
 import { registrationFields } from './triggers/registration.description';
 import { foreignCallbackError, restoreFailedError } from './triggers/registrationErrors';
@@ -192,7 +192,7 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		this.getResponseObject().status(200).json(ACKNOWLEDGEMENT);
 		return {
 			noWebhookResponse: true,
-			workflowData: [await toItemsWithMedia(this, events, settings.media)],
+			workflowData: [await withMediaDownloaded(this, toItems(events), settings.media)],
 		};
 	}
 }

@@ -21,10 +21,8 @@ export const ENDPOINT_PRESETS = {
 
 const showManaged = { show: { queueSource: ['cams'] } };
 
-/** The HTTP trigger's filters, except media download (which needs a webhook request context). */
-const filterOptions = (triggerOptions.options ?? []).filter(
-	(option) => option.name !== 'downloadMedia',
-) as INodeProperties[];
+/** The HTTP trigger's filters and media download, so both deliver the same items. */
+const filterOptions = (triggerOptions.options ?? []) as INodeProperties[];
 
 export const queueProperties: INodeProperties[] = [
 	{

@@ -2,6 +2,8 @@ import type { IDataObject, INodeExecutionData, IRun, ITriggerFunctions } from 'n
 import { createDeferredPromise, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { SeenKeys } from '../notifications/dedupe';
+import type { MediaPolicy } from '../transport';
+import { withMediaDownloaded } from '../triggers/items';
 import type { ConsumerHost } from './consumer';
 import type { PendingKeys, SeenStore } from './dedupe';
 import type { QueueFailure } from './failure';
@@ -60,9 +62,15 @@ export function failureError(
 	});
 }
 
-export function consumerHost(context: ITriggerFunctions, onFailure: () => void): ConsumerHost {
+export function consumerHost(
+	context: ITriggerFunctions,
+	onFailure: () => void,
+	media?: MediaPolicy,
+): ConsumerHost {
 	return {
-		emit: async (items) => await emitAndWait(context, items),
+		// Files are fetched before the run, as the webhook trigger does, while the messages stay hidden.
+		emit: async (items) =>
+			await emitAndWait(context, media ? await withMediaDownloaded(context, items, media) : items),
 		fail: (failure) => {
 			onFailure();
 			context.emitError(failureError(context, failure));

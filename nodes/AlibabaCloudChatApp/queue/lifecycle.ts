@@ -34,7 +34,11 @@ export async function startQueueTrigger(context: ITriggerFunctions): Promise<ITr
 		config.consumer.selection.deduplicate,
 		activation,
 	);
-	const host = consumerHost(context, () => failures.set(key, (failures.get(key) ?? 0) + 1));
+	const host = consumerHost(
+		context,
+		() => failures.set(key, (failures.get(key) ?? 0) + 1),
+		config.media,
+	);
 	const consumer = new QueueConsumer(session, config.consumer, dedupe, host, () =>
 		failures.delete(key),
 	);

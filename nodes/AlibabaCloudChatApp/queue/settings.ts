@@ -4,13 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { resolveEndpoint } from '../../../credentials/common/acs/endpoints';
 import { eventFilter, type FilterOptions } from '../notifications/filter';
 import type { EventKind } from '../notifications/types';
-import type { QueueTarget } from '../transport';
+import { mediaPolicy, type MediaOptions, type MediaPolicy, type QueueTarget } from '../transport';
 import type { ConsumerSettings } from './consumer';
 import { ENDPOINT_PRESETS } from './description';
 
 const MESSAGE_TYPES = ['ChatAppStatus', 'ChatAppInbound', 'ChatAppAudit'];
 
-interface QueueOptions extends FilterOptions {
+interface QueueOptions extends FilterOptions, MediaOptions {
 	afterMaxDeliveries?: 'keep' | 'delete';
 	batchSize?: number;
 	maxDeliveries?: number;
@@ -23,6 +23,8 @@ interface QueueOptions extends FilterOptions {
 export interface QueueConfig {
 	target: QueueTarget;
 	consumer: ConsumerSettings;
+	/** How inbound media files are downloaded before a run, or undefined when they are not. */
+	media?: MediaPolicy;
 }
 
 function fail(context: ITriggerFunctions, message: string, description: string): never {
@@ -107,6 +109,7 @@ export function readQueueConfig(context: ITriggerFunctions): QueueConfig {
 	const events = context.getNodeParameter('events', []) as EventKind[];
 	return {
 		target: target(context, queueName),
+		media: options.downloadMedia === true ? mediaPolicy(options) : undefined,
 		consumer: {
 			selection: {
 				filter: eventFilter(events, options),

@@ -1,4 +1,9 @@
-import type { IBinaryData, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -22,13 +27,34 @@ export const DEFAULT_MEDIA_POLICY: MediaPolicy = {
 	timeoutMs: DEFAULT_MEDIA_TIMEOUT_SECONDS * 1000,
 };
 
+/** The media options both triggers offer (triggers/events.description.ts). */
+export interface MediaOptions {
+	downloadMedia?: boolean;
+	allowHttpMedia?: boolean;
+	maxMediaSizeMb?: number;
+	mediaTimeoutSeconds?: number;
+}
+
+export function mediaPolicy(options: MediaOptions): MediaPolicy {
+	const positive = (value: number | undefined) =>
+		typeof value === 'number' && value > 0 ? value : undefined;
+	const maxMb = positive(options.maxMediaSizeMb);
+	const seconds = positive(options.mediaTimeoutSeconds);
+	return {
+		allowHttp: options.allowHttpMedia === true,
+		maxBytes: maxMb ? Math.floor(maxMb * 1024 * 1024) : DEFAULT_MEDIA_POLICY.maxBytes,
+		timeoutMs: seconds ? seconds * 1000 : DEFAULT_MEDIA_POLICY.timeoutMs,
+	};
+}
+
 export interface MediaLocation {
 	url: string;
 	fileName?: string | null;
 	mimeType?: string | null;
 }
 
-type MediaContext = IWebhookFunctions | IExecuteFunctions;
+/** The webhook trigger, the queue trigger and actions download media. */
+export type MediaContext = IWebhookFunctions | ITriggerFunctions | IExecuteFunctions;
 
 function refuse(context: MediaContext, message: string): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message);

@@ -8,7 +8,7 @@ import type { SelectionSettings } from '../notifications/pipeline';
 import { PATH_SECRET_PATTERN } from '../notifications/secret';
 import type { CompactSeenStore } from '../notifications/seenStore';
 import type { EventKind } from '../notifications/types';
-import { DEFAULT_MEDIA_POLICY, type MediaPolicy } from '../transport';
+import { mediaPolicy, type MediaOptions, type MediaPolicy } from '../transport';
 import {
 	callbackKindsFor,
 	type RegistrationRecords,
@@ -40,24 +40,7 @@ export interface ReceiveSettings extends SelectionSettings {
 	media: MediaPolicy;
 }
 
-interface TriggerOptions extends FilterOptions {
-	downloadMedia?: boolean;
-	allowHttpMedia?: boolean;
-	maxMediaSizeMb?: number;
-	mediaTimeoutSeconds?: number;
-}
-
-function mediaPolicy(options: TriggerOptions): MediaPolicy {
-	const positive = (value: number | undefined) =>
-		typeof value === 'number' && value > 0 ? value : undefined;
-	const maxMb = positive(options.maxMediaSizeMb);
-	const seconds = positive(options.mediaTimeoutSeconds);
-	return {
-		allowHttp: options.allowHttpMedia === true,
-		maxBytes: maxMb ? Math.floor(maxMb * 1024 * 1024) : DEFAULT_MEDIA_POLICY.maxBytes,
-		timeoutMs: seconds ? seconds * 1000 : DEFAULT_MEDIA_POLICY.timeoutMs,
-	};
-}
+interface TriggerOptions extends FilterOptions, MediaOptions {}
 
 export function readReceiveSettings(context: IWebhookFunctions): ReceiveSettings {
 	const events = context.getNodeParameter('events', []) as EventKind[];

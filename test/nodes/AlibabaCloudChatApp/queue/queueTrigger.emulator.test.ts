@@ -7,6 +7,7 @@ import { EVENT_OPTIONS } from '../../../../nodes/AlibabaCloudChatApp/triggers/ev
 import type { EventKind } from '../../../../nodes/AlibabaCloudChatApp/notifications/types';
 import { EMULATOR_KEYS, SEED_NUMBERS, startEmulator, type CamsEmulator } from '../../../emulator';
 import { credentialsFor } from '../../../helpers/chatApp';
+import { fixture } from '../notifications/fixtures';
 import {
 	inboundQueue,
 	managedQueueParameters,
@@ -210,6 +211,38 @@ describe('queue trigger: CAMS-managed queue', () => {
 		});
 		await until(() => run!.items().length === 1, 10_000, 'the inbound message');
 		expect(run.items()[0]).toMatchObject({ event: 'inboundMessage', customer: '6590000042' });
+	});
+
+	it('downloads inbound media into binary data before the run, as the webhook trigger does', async () => {
+		emu.setWebhooks({ senders: { [SEED_NUMBERS.connected]: { queueFlag: 'Y', httpFlag: 'N' } } });
+		emu.inbound({ from: '6590000043', to: SEED_NUMBERS.connected, type: 'IMAGE' });
+		// A second image whose link is dead: its item says so, and the run still happens.
+		const [image] = fixture('inbound-image');
+		const deadLink = JSON.stringify({
+			id: 'm-dead',
+			mimeType: 'image/png',
+			url: 'http://127.0.0.1:1/x',
+		});
+		emu.queues.deliver(inboundQueue(), { ...image, MessageId: 'wamid-dead', Message: deadLink });
+		// The emulator serves media over http://, which only Allow HTTP Media Links lets through.
+		run = await startQueueTrigger({
+			emu,
+			parameters: managedQueueParameters(emu, inboundQueue(), {
+				options: { waitSeconds: 2, downloadMedia: true, allowHttpMedia: true },
+			}),
+		});
+		await until(() => run!.items().length === 2, 10_000, 'both images');
+		const items = run.executions.flat();
+		const downloaded = items.find((item) => item.json.messageId !== 'wamid-dead')!;
+		expect(downloaded.json.mediaError).toBeUndefined();
+		expect(downloaded.binary?.data.mimeType).toBe(
+			(downloaded.json.media as { mimeType: string }).mimeType,
+		);
+		expect(Buffer.from(downloaded.binary!.data.data, 'base64').length).toBeGreaterThan(0);
+		const dead = items.find((item) => item.json.messageId === 'wamid-dead')!;
+		expect(dead.binary).toBeUndefined();
+		expect(dead.json.mediaError).toEqual(expect.any(String));
+		await until(() => emu.queues.stats(inboundQueue()).total === 0, 10_000, 'an empty queue');
 	});
 });
 
