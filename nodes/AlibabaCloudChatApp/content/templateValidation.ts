@@ -1,15 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	buttonLabel,
-	checkButton,
-	checkButtons,
-	checkMaxLength,
-	isHttpLink,
-	text,
-	upper,
-	type AddIssue,
-} from './templateButtons';
+import { text, upper, type AddIssue } from './templateButtons';
+import { checkComponent, componentLabel, MEDIA_FORMATS } from './templateComponents';
 import { templateVariables, variablesIn } from './templates';
 
 /**
@@ -37,11 +29,6 @@ export interface TemplateDraft {
 	messageSendTtlSeconds?: number;
 }
 
-export const HEADER_MAX = 60;
-export const FOOTER_MAX = 60;
-export { BUTTON_TEXT_MAX } from './templateButtons';
-export const BODY_MAX = 1024;
-
 const POSITIONAL = /\{\{\s*\d+\s*\}\}/;
 /** The component types checked here. WhatsApp adds types over time; others pass through unchecked. */
 export const KNOWN_COMPONENT_TYPES = [
@@ -52,8 +39,6 @@ export const KNOWN_COMPONENT_TYPES = [
 	'CAROUSEL',
 	'LIMITED_TIME_OFFER',
 ];
-const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'];
-const MEDIA_FORMATS = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 const TTL_RANGES: Record<string, [number, number]> = {
 	AUTHENTICATION: [30, 900],
 	UTILITY: [30, 43200],
@@ -66,156 +51,6 @@ function stringsOf(value: unknown): string[] {
 	if (Array.isArray(value)) return value.flatMap(stringsOf);
 	if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
 	return [];
-}
-
-function componentLabel(type: string): string {
-	return type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, ' ');
-}
-
-function checkHeader(header: IDataObject, label: string, category: string, add: Add): void {
-	if (category === 'AUTHENTICATION') {
-		add(
-			label,
-			'Authentication templates cannot have a header',
-			'Remove the header; WhatsApp writes the text of authentication templates itself.',
-		);
-		return;
-	}
-	const format = upper(header.Format || 'TEXT');
-	if (!HEADER_FORMATS.includes(format)) {
-		add(
-			label,
-			`the header format "${format}" is not supported`,
-			`Use one of ${HEADER_FORMATS.join(', ')}.`,
-			'InvalidParameter.HeaderTypeNotSupport',
-		);
-		return;
-	}
-	if (format === 'TEXT') {
-		const value = text(header.Text);
-		if (!value.trim())
-			add(label, 'a text header needs text', 'Enter the header text, or choose no header.');
-		checkMaxLength(value, HEADER_MAX, 'header', label, add);
-	}
-	const url = text(header.Url).trim();
-	if (MEDIA_FORMATS.includes(format) && !(isHttpLink(url) || /^\$\(\w+\)$/.test(url))) {
-		add(
-			label,
-			`a ${format.toLowerCase()} header needs a media link: an http(s) URL or one variable`,
-			'Enter an https link, or a variable such as $(headerImage) with an https example.',
-		);
-	}
-	if (variablesIn(`${text(header.Text)} ${text(header.Url)}`).length > 1) {
-		add(
-			label,
-			'the header may contain at most one variable',
-			'Keep one $(variable) in the header and move the others to the body.',
-			'InvalidParameter.HeaderMoreVariable',
-		);
-	}
-}
-
-function checkBody(body: IDataObject, label: string, category: string, add: Add): void {
-	const value = text(body.Text);
-	if (category === 'AUTHENTICATION') {
-		if (value)
-			add(
-				label,
-				'authentication templates cannot have body text',
-				'Leave the body text empty; WhatsApp generates it with the one-time code.',
-			);
-		return;
-	}
-	if (!value.trim())
-		add(
-			label,
-			'the body text is required',
-			'Enter the message text.',
-			'InvalidParameter.TextNotEmpty',
-		);
-	checkMaxLength(value, BODY_MAX, 'body', label, add);
-}
-
-function checkFooter(footer: IDataObject, label: string, category: string, add: Add): void {
-	const value = text(footer.Text);
-	if (category === 'AUTHENTICATION' && value) {
-		add(
-			label,
-			'authentication templates cannot have footer text',
-			'Leave the footer text empty; use "Code Expiration (Minutes)" to show the validity period.',
-		);
-	}
-	if (variablesIn(value).length > 0)
-		add(
-			label,
-			'variables are not allowed in the footer',
-			'Write the footer as fixed text without $(...).',
-			'InvalidParameter.FooterHaveVariable',
-		);
-	checkMaxLength(value, FOOTER_MAX, 'footer', label, add);
-}
-
-function checkCarousel(carousel: IDataObject, draft: TemplateDraft, add: Add): void {
-	const cards = Array.isArray(carousel.Cards) ? (carousel.Cards as IDataObject[]) : [];
-	if (cards.length === 0)
-		add(
-			'Carousel',
-			'a carousel needs at least one card',
-			'Add cards with CardComponents, or remove the carousel.',
-		);
-	cards.forEach((card, cardIndex) => {
-		const prefix = `Carousel card ${cardIndex + 1} `;
-		const inner = Array.isArray(card.CardComponents) ? (card.CardComponents as IDataObject[]) : [];
-		for (const component of inner) {
-			if (upper(component.Type) === 'BODY')
-				checkBody(component, `${prefix}body`, draft.category, add);
-			if (upper(component.Type) !== 'BUTTONS') continue;
-			const buttons = Array.isArray(component.Buttons) ? (component.Buttons as IDataObject[]) : [];
-			if (buttons.length > 2)
-				add(
-					`${prefix}buttons`,
-					'a carousel card takes at most two buttons',
-					'Remove buttons from the card.',
-				);
-			buttons.forEach((button, index) =>
-				checkButton(button, buttonLabel(index, button, prefix), add),
-			);
-		}
-	});
-}
-
-function checkComponent(
-	component: IDataObject,
-	type: string,
-	draft: TemplateDraft,
-	add: Add,
-): void {
-	const label = componentLabel(type);
-	if (
-		draft.templateType === 'VIBER' &&
-		['FOOTER', 'CAROUSEL', 'LIMITED_TIME_OFFER'].includes(type)
-	) {
-		add(
-			label,
-			`Viber templates cannot have a ${label.toLowerCase()}`,
-			'Remove it; Viber templates have a media header, a body and at most one URL button.',
-		);
-		return;
-	}
-	if (type === 'HEADER') checkHeader(component, label, draft.category, add);
-	else if (type === 'BODY') checkBody(component, label, draft.category, add);
-	else if (type === 'FOOTER') checkFooter(component, label, draft.category, add);
-	else if (type === 'CAROUSEL') checkCarousel(component, draft, add);
-	else if (type === 'BUTTONS') {
-		const buttons = Array.isArray(component.Buttons) ? (component.Buttons as IDataObject[]) : [];
-		if (buttons.length === 0)
-			add(
-				'Buttons',
-				'the buttons component has no buttons',
-				'Add a button or remove the component.',
-			);
-		checkButtons(buttons, draft, add);
-	}
 }
 
 function checkComponents(components: IDataObject[], draft: TemplateDraft, add: Add): void {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { BODY_MAX, FOOTER_MAX, HEADER_MAX } from '../../content/templateValidation';
+import { BODY_MAX, FOOTER_MAX, HEADER_MAX } from '../../content/templateComponents';
 import { buttonsField } from './buttons.fields';
 
 const AUTH = 'AUTHENTICATION';
