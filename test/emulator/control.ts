@@ -77,6 +77,14 @@ const ROUTES: Record<string, { GET?: Handler; POST?: Handler }> = {
 			),
 	},
 	messages: { GET: (emu) => emu.state.messages },
+	'queues/stats': { GET: (emu, _, q) => emu.queues.stats(q.get('name') ?? '') },
+	'queues/requests': {
+		GET: (emu, _, q) =>
+			emu.queues.requests({
+				operation: q.get('operation') ?? undefined,
+				queue: q.get('queue') ?? undefined,
+			}),
+	},
 };
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
