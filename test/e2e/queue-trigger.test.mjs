@@ -30,8 +30,14 @@ let recorder;
 
 /** A local HTTP endpoint the workflows call once per item; it can fail the first calls on purpose. */
 async function startRecorder() {
-	const state = { hits: [], failNext: 0 };
+	const state = { hits: [], files: [], failNext: 0 };
 	const server = http.createServer((req, res) => {
+		if (req.method === 'GET') {
+			// A media file, as OSS serves the link in an inbound message.
+			state.files.push(req.url);
+			res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(2048, 7));
+			return;
+		}
 		let body = '';
 		req.on('data', (d) => (body += d));
 		req.on('end', () => {
@@ -358,5 +364,37 @@ describe('Queue Trigger in a real n8n', { timeout: 30 * 60_000 }, () => {
 		await client.deactivateWorkflow(wf2.id);
 		const { counts } = await emissions(wf2.id);
 		assert.deepEqual([...counts.keys()], ['e2eLater-0']);
+	});
+
+	it('(f) inbound media lands in the binary field "data" of the run, as with the webhook trigger', async () => {
+		// CAMS writes an inbound image to the number's inbound queue; its file link is served by the emulator (http).
+		const queue = 'Alicom-Queue-e2eF-ChatAppInbound';
+		emu.queues.createQueue(queue);
+		emu.queues.deliver(queue, {
+			MessageId: 'e2eF-0',
+			From: '6590000001',
+			To: '6591234567',
+			NoticeType: 'inbound',
+			Type: 'IMAGE',
+			Message: JSON.stringify({
+				id: 'media-e2eF',
+				mimeType: 'image/png',
+				url: `${recorder.url}/e2eF.png`,
+			}),
+			Timestamp: 1764644645000,
+		});
+		const wf = await createQueueWorkflow('queue (f) media', queue, {
+			options: { downloadMedia: true, allowHttpMedia: true },
+		});
+		await client.activateWorkflow(wf.id);
+		await waitFor(() => queueEmpty(queue), { timeoutMs: 60_000, what: 'queue (f) empty' });
+		await client.deactivateWorkflow(wf.id);
+		const executions = (await executionsOf(wf.id)).filter((e) => e.status === 'success');
+		assert.equal(executions.length, 1);
+		const [item] = executions[0].data.resultData.runData[TRIGGER][0].data.main[0];
+		assert.equal(item.json.messageType, 'IMAGE');
+		assert.equal(item.json.mediaError, undefined);
+		assert.equal(item.binary?.data?.mimeType, 'image/png');
+		assert.ok(recorder.files.includes('/e2eF.png'), 'n8n fetched the file');
 	});
 });
