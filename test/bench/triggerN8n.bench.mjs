@@ -4,7 +4,11 @@
 // PUSHES single-event pushes at CONCURRENCY in flight; ack latency p50/p99 and pushes per second. The versions take
 // turns for ROUNDS rounds and each is judged by its best round.
 //
-//   npm run bench:n8n [-- --baseline <git ref>] [--pushes 400] [--concurrency 20] [--rounds 3] [--profile <dir>]
+//   npm run bench:n8n [-- --baseline <git ref>] [--pushes 400] [--concurrency 20] [--rounds 3] [--fill 5000]
+//                     [--profile <dir>]
+//
+// --fill sends one push of that many events first, so both versions start with the de-duplication store at its
+// cap of 5,000 keys, as a trigger does after an hour of steady traffic (--fill 0: an empty store).
 //
 // --profile writes a V8 CPU profile of the n8n running this checkout's package into <dir> (cpuProfile.cjs): open it
 // in Chrome DevTools, or sum self time per package to see which share of a push is ours.
@@ -36,6 +40,8 @@ const PUSHES = Number(options.opt('--pushes', 400));
 const CONCURRENCY = Number(options.opt('--concurrency', 20));
 const PROFILE_DIR = options.opt('--profile', '');
 const ROUNDS = Number(options.opt('--rounds', 3));
+/** Events in the de-duplication store before measuring: its cap, the steady state of a trigger in use. */
+const FILL = Number(options.opt('--fill', 5000));
 const TARGET_RATIO = 1.5;
 
 function git(args, cwd = REPO_ROOT) {
@@ -93,18 +99,16 @@ function triggerWorkflow() {
 	};
 }
 
-const push = (id) =>
-	JSON.stringify([
-		{
-			MessageId: id,
-			From: '+6590000001',
-			To: '6591234567',
-			NoticeType: 'inbound',
-			Type: 'TEXT',
-			Message: `hello ${id}`,
-			Timestamp: Date.now(),
-		},
-	]);
+const inbound = (id) => ({
+	MessageId: id,
+	From: '+6590000001',
+	To: '6591234567',
+	NoticeType: 'inbound',
+	Type: 'TEXT',
+	Message: `hello ${id}`,
+	Timestamp: Date.now(),
+});
+const push = (id) => JSON.stringify([inbound(id)]);
 
 async function pushAll(url, ids, concurrency) {
 	const latencies = [];
@@ -155,6 +159,17 @@ async function measure(label, tarball, { profile = '' } = {}) {
 			Array.from({ length: 40 }, (_, i) => `${label}-warm-${i}`),
 			CONCURRENCY,
 		);
+		if (FILL > 0) {
+			// One push of FILL events: the de-duplication store starts as full as after an hour of traffic.
+			const events = Array.from({ length: FILL }, (_, i) => inbound(`${label}-fill-${i}`));
+			const res = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(events),
+			});
+			await res.arrayBuffer();
+			if (res.status !== 200) throw new Error(`${label}: the fill push was answered ${res.status}`);
+		}
 		const ids = Array.from({ length: PUSHES }, (_, i) => `${label}-${i}`);
 		const run = await pushAll(url, ids, CONCURRENCY);
 		if (run.failed)
@@ -198,6 +213,7 @@ async function main() {
 			bench: 'trigger-real-n8n',
 			concurrency: CONCURRENCY,
 			pushes: PUSHES,
+			storedKeysAtStart: FILL,
 			p50Ms: current.p50Ms,
 			p99Ms: current.p99Ms,
 			pushesPerSecond: current.pushesPerSecond,
