@@ -16,7 +16,11 @@
 // The baseline defaults to 75bfee4, the package the performance issue measured (61 pushes/s at concurrency 20).
 // It is checked out into a temporary git worktree, built with this checkout's node_modules, packed and removed.
 //
-// Profile notes (--profile, 440 pushes at concurrency 20, 2-core machine, 2026-12-02): of ~14 s of n8n CPU in the
+// Store size matters (2026-12-02): with the store at its cap the baseline rewrote ~450 kB of static data per push
+// and managed 24-30 pushes/s against 33-47 for this version (1.56x, best rounds); with an empty store the two were
+// close (1.2x), which is what the notes below measured.
+//
+// Profile notes (--profile, --fill 0, 440 pushes at concurrency 20, 2-core machine): of ~14 s of n8n CPU in the
 // profile (startup included, ~3 s idle), this package's code took ~0.1 s, about 0.25 ms per push; SQLite and
 // TypeORM (creating, updating and saving each execution, and the workflow's static data) ~2.2 s, garbage
 // collection ~1.3 s. Turning de-duplication off (no static-data write per new event) changed nothing measurable:
