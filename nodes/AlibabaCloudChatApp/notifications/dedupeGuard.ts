@@ -59,9 +59,27 @@ function dropExpired(seen: SeenMap, now: number, ttlMs: number): void {
 	for (const [hash, firstSeen] of seen) if (!stillSeen(firstSeen, now, ttlMs)) seen.delete(hash);
 }
 
+function inTimeOrder(seen: SeenMap): boolean {
+	let last = -Infinity;
+	for (const firstSeen of seen.values()) {
+		if (firstSeen < last) return false;
+		last = firstSeen;
+	}
+	return true;
+}
+
 /** Keeps the newest `maxKeys`, rebuilt oldest first so that later inserts stay in time order. */
 function capKeys(seen: SeenMap, maxKeys: number): void {
 	if (seen.size <= maxKeys) return;
+	// The usual case, a new key at the cap: the oldest entries come first, so drop those without a sort.
+	if (inTimeOrder(seen)) {
+		let excess = seen.size - maxKeys;
+		for (const hash of seen.keys()) {
+			if (excess-- <= 0) break;
+			seen.delete(hash);
+		}
+		return;
+	}
 	const newest = [...seen].sort((a, b) => a[1] - b[1]).slice(-maxKeys);
 	seen.clear();
 	for (const [hash, firstSeen] of newest) seen.set(hash, firstSeen);

@@ -108,6 +108,22 @@ describe('claimFreshEvents', () => {
 		expect(kept.size).toBe(30);
 		expect([...kept.values()].filter((firstSeen) => firstSeen === NOW + 5000)).toHaveLength(20);
 
+		// Older keys saved by another process arrive after newer ones in memory: still the newest stay.
+		const older = new Map(
+			events(generatedPush(20, 'elsewhere')).map((event, index) => [
+				hashKey(`elsewhere-${index}-${event.messageId}`),
+				NOW - 60_000 + index,
+			]),
+		);
+		const merged = claimFreshEvents([], encodeSeenStore(older), NOW + 6000, {
+			scope: SCOPE,
+			limits,
+		}).store;
+		const afterMerge = [...decodeSeenStore(merged, NOW + 6000, DEDUPE_TTL_MS).values()];
+		expect(afterMerge).toHaveLength(30);
+		expect(afterMerge.filter((firstSeen) => firstSeen === NOW + 5000)).toHaveLength(20);
+		expect(afterMerge).toEqual([...afterMerge].sort((a, b) => a - b));
+
 		for (let index = 0; index < GUARD_MAX_SCOPES; index++) {
 			claimFreshEvents([], undefined, NOW, { scope: guardScope('other', String(index)) });
 		}
