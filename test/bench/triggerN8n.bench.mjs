@@ -17,8 +17,9 @@
 // It is checked out into a temporary git worktree, built with this checkout's node_modules, packed and removed.
 //
 // Store size matters (2026-12-02): with the store at its cap the baseline rewrote ~450 kB of static data per push
-// and managed 24-30 pushes/s against 33-47 for this version (1.56x, best rounds); with an empty store the two were
-// close (1.2x), which is what the notes below measured.
+// and managed 26-29 pushes/s against 45-56 for this version (1.97x, best rounds; our claim at the cap went from
+// ~4 ms to ~2 ms of CPU per push by dropping the oldest key without a sort); with an empty store the two were
+// level within the noise (0.7x-1.2x across runs), which is what the notes below measured.
 //
 // Profile notes (--profile, --fill 0, 440 pushes at concurrency 20, 2-core machine): of ~14 s of n8n CPU in the
 // profile (startup included, ~3 s idle), this package's code took ~0.1 s, about 0.25 ms per push; SQLite and
