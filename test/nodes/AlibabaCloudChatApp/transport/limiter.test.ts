@@ -33,13 +33,13 @@ describe('process-wide limiter', () => {
 		jest.spyOn(Date, 'now').mockImplementation(() => now);
 		const limiter = new AdaptiveLimiter(200);
 		limiter.throttled(now);
-		expect(limiter.rate).toBeCloseTo(170);
+		expect(limiter.rate).toBeCloseTo(180);
 		// Requests that started before the decrease were sent at the old rate: no second cut.
 		limiter.throttled(now - 1);
-		expect(limiter.rate).toBeCloseTo(170);
-		now += 1000; // +15% of the ceiling per second
+		expect(limiter.rate).toBeCloseTo(180);
+		now += 1000; // +15% of the ceiling per second, capped at the ceiling
 		limiter.throttled(now);
-		expect(limiter.rate).toBeCloseTo((170 + 30) * 0.85);
+		expect(limiter.rate).toBeCloseTo(200 * 0.9);
 		now += 60_000;
 		void limiter.acquire();
 		expect(limiter.rate).toBe(200);
@@ -80,6 +80,6 @@ describe('congestion signal', () => {
 		limiter.throttled(starts[50]); // 1 in 100
 		expect(limiter.rate).toBe(100_000);
 		for (let i = 0; i < 5; i++) limiter.throttled(starts[60 + i]); // now 6 in 100
-		expect(limiter.rate).toBeCloseTo(85_000);
+		expect(limiter.rate).toBeCloseTo(90_000);
 	});
 });
