@@ -12,6 +12,7 @@ import { freePort, REPO_ROOT } from '../../scripts/n8n/runtime.mjs';
 const DEMO = ['scripts/demo.mjs'];
 let demo;
 let output = '';
+const running = () => demo.exitCode === null && demo.signalCode === null;
 
 /** Resolves with the first match of `pattern` in the demo's output, or fails after `timeoutMs`. */
 async function waitForOutput(pattern, timeoutMs) {
@@ -19,7 +20,7 @@ async function waitForOutput(pattern, timeoutMs) {
 	while (Date.now() < end) {
 		const match = pattern.exec(output);
 		if (match) return match;
-		if (demo.exitCode !== null) throw new Error(`the demo exited (${demo.exitCode}):\n${output}`);
+		if (!running()) throw new Error(`the demo exited (${demo.exitCode}):\n${output}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	throw new Error(`no ${pattern} in the demo's output after ${timeoutMs} ms:\n${output}`);
@@ -35,8 +36,15 @@ async function portAnswers(port) {
 }
 
 describe('npm run demo', { timeout: 10 * 60_000 }, () => {
-	after(() => {
-		if (demo && demo.exitCode === null) process.kill(-demo.pid, 'SIGKILL');
+	after(async () => {
+		if (!demo || !running()) return;
+		// Ctrl-C first: the demo stops the n8n it started (n8n runs in a process group of its own, which
+		// a SIGKILL of the demo's group would leave behind).
+		const exited = new Promise((resolve) => demo.once('exit', resolve));
+		process.kill(-demo.pid, 'SIGINT');
+		const timer = new Promise((resolve) => setTimeout(resolve, 60_000).unref());
+		await Promise.race([exited, timer]);
+		if (running()) process.kill(-demo.pid, 'SIGKILL');
 	});
 
 	it('starts, answers "say hi" with the auto-reply, and stops cleanly on Ctrl-C', async () => {
