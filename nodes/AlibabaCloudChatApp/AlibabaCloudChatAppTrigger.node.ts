@@ -185,7 +185,7 @@ export class AlibabaCloudChatAppTrigger implements INodeType {
 		}
 		// A valid push is acknowledged even when nothing is left, or CAMS would push it again.
 		if (events.length === 0) return { webhookResponse: ACKNOWLEDGEMENT };
-		if (!settings.downloadMedia) {
+		if (!settings.media) {
 			return { webhookResponse: ACKNOWLEDGEMENT, workflowData: [toItems(events)] };
 		}
 		// Downloads can outlast the 3 s CAMS waits for an answer, so acknowledge before them.

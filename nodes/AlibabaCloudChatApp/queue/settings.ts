@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { resolveEndpoint } from '../../../credentials/common/acs/endpoints';
 import { eventFilter, type FilterOptions } from '../notifications/filter';
 import type { EventKind } from '../notifications/types';
-import { mediaPolicy, type MediaOptions, type MediaPolicy, type QueueTarget } from '../transport';
+import {
+	mediaDownloadPolicy,
+	type MediaOptions,
+	type MediaPolicy,
+	type QueueTarget,
+} from '../transport';
 import type { ConsumerSettings } from './consumer';
 import { ENDPOINT_PRESETS } from './description';
 
@@ -109,7 +114,7 @@ export function readQueueConfig(context: ITriggerFunctions): QueueConfig {
 	const events = context.getNodeParameter('events', []) as EventKind[];
 	return {
 		target: target(context, queueName),
-		media: options.downloadMedia === true ? mediaPolicy(options) : undefined,
+		media: mediaDownloadPolicy(options),
 		consumer: {
 			selection: {
 				filter: eventFilter(events, options),

@@ -35,7 +35,9 @@ export interface MediaOptions {
 	mediaTimeoutSeconds?: number;
 }
 
-export function mediaPolicy(options: MediaOptions): MediaPolicy {
+/** How inbound media is downloaded, from a trigger's options; undefined when Download Media is off. */
+export function mediaDownloadPolicy(options: MediaOptions): MediaPolicy | undefined {
+	if (options.downloadMedia !== true) return undefined;
 	const positive = (value: number | undefined) =>
 		typeof value === 'number' && value > 0 ? value : undefined;
 	const maxMb = positive(options.maxMediaSizeMb);

@@ -8,7 +8,7 @@ import type { SelectionSettings } from '../notifications/pipeline';
 import { PATH_SECRET_PATTERN } from '../notifications/secret';
 import type { CompactSeenStore } from '../notifications/seenStore';
 import type { EventKind } from '../notifications/types';
-import { mediaPolicy, type MediaOptions, type MediaPolicy } from '../transport';
+import { mediaDownloadPolicy, type MediaOptions, type MediaPolicy } from '../transport';
 import {
 	callbackKindsFor,
 	type RegistrationRecords,
@@ -36,8 +36,8 @@ export function assertUsablePathSecret(context: IHookFunctions): void {
 }
 
 export interface ReceiveSettings extends SelectionSettings {
-	downloadMedia: boolean;
-	media: MediaPolicy;
+	/** How inbound media is downloaded; undefined when Download Media is off. */
+	media?: MediaPolicy;
 }
 
 interface TriggerOptions extends FilterOptions, MediaOptions {}
@@ -48,8 +48,7 @@ export function readReceiveSettings(context: IWebhookFunctions): ReceiveSettings
 	return {
 		filter: eventFilter(events, options),
 		deduplicate: context.getNodeParameter('deduplicate', true) as boolean,
-		downloadMedia: options.downloadMedia === true,
-		media: mediaPolicy(options),
+		media: mediaDownloadPolicy(options),
 	};
 }
 
