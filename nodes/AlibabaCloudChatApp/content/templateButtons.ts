@@ -15,6 +15,9 @@ export const BUTTON_TEXT_MAX = 25;
 
 export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 export const upper = (value: unknown): string => text(value).toUpperCase();
+/** A component list (Buttons, Cards, ...) as written, or none when it is not an array. */
+export const objectList = (value: unknown): IDataObject[] =>
+	Array.isArray(value) ? (value as IDataObject[]) : [];
 
 /** Reports a text longer than CAMS accepts; `what` names it as the fix does ("body", "button"). */
 export function checkMaxLength(
@@ -88,7 +91,7 @@ export function checkButton(button: IDataObject, label: string, add: AddIssue): 
 		);
 	}
 	if (type === 'ONE_TAP') {
-		const apps = Array.isArray(button.SupportedApps) ? (button.SupportedApps as IDataObject[]) : [];
+		const apps = objectList(button.SupportedApps);
 		if (!apps.some((app) => text(app.PackageName) && text(app.SignatureHash))) {
 			add(
 				label,

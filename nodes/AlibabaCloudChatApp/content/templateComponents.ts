@@ -6,6 +6,7 @@ import {
 	checkButtons,
 	checkMaxLength,
 	isHttpLink,
+	objectList,
 	text,
 	upper,
 	type AddIssue,
@@ -115,7 +116,7 @@ function checkFooter(footer: IDataObject, label: string, category: string, add: 
 }
 
 function checkCarousel(carousel: IDataObject, draft: ButtonContext, add: Add): void {
-	const cards = Array.isArray(carousel.Cards) ? (carousel.Cards as IDataObject[]) : [];
+	const cards = objectList(carousel.Cards);
 	if (cards.length === 0)
 		add(
 			'Carousel',
@@ -124,12 +125,12 @@ function checkCarousel(carousel: IDataObject, draft: ButtonContext, add: Add): v
 		);
 	cards.forEach((card, cardIndex) => {
 		const prefix = `Carousel card ${cardIndex + 1} `;
-		const inner = Array.isArray(card.CardComponents) ? (card.CardComponents as IDataObject[]) : [];
+		const inner = objectList(card.CardComponents);
 		for (const component of inner) {
 			if (upper(component.Type) === 'BODY')
 				checkBody(component, `${prefix}body`, draft.category, add);
 			if (upper(component.Type) !== 'BUTTONS') continue;
-			const buttons = Array.isArray(component.Buttons) ? (component.Buttons as IDataObject[]) : [];
+			const buttons = objectList(component.Buttons);
 			if (buttons.length > 2)
 				add(
 					`${prefix}buttons`,
@@ -167,7 +168,7 @@ export function checkComponent(
 	else if (type === 'FOOTER') checkFooter(component, label, draft.category, add);
 	else if (type === 'CAROUSEL') checkCarousel(component, draft, add);
 	else if (type === 'BUTTONS') {
-		const buttons = Array.isArray(component.Buttons) ? (component.Buttons as IDataObject[]) : [];
+		const buttons = objectList(component.Buttons);
 		if (buttons.length === 0)
 			add(
 				'Buttons',
