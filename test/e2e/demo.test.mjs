@@ -7,32 +7,25 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 
-import { freePort, REPO_ROOT } from '../../scripts/n8n/runtime.mjs';
+import { freePort, portFree, REPO_ROOT } from '../../scripts/n8n/runtime.mjs';
+import { waitFor } from './helpers/wait.mjs';
 
 const DEMO = ['scripts/demo.mjs'];
 let demo;
 let output = '';
 const running = () => demo.exitCode === null && demo.signalCode === null;
 
-/** Resolves with the first match of `pattern` in the demo's output, or fails after `timeoutMs`. */
+/** Resolves with the first match of `pattern` in the demo's output; fails at once if the demo exits. */
 async function waitForOutput(pattern, timeoutMs) {
-	const end = Date.now() + timeoutMs;
-	while (Date.now() < end) {
-		const match = pattern.exec(output);
-		if (match) return match;
-		if (!running()) throw new Error(`the demo exited (${demo.exitCode}):\n${output}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`no ${pattern} in the demo's output after ${timeoutMs} ms:\n${output}`);
-}
-
-async function portAnswers(port) {
-	try {
-		await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
-		return true;
-	} catch {
-		return false;
-	}
+	const found = await waitFor(() => pattern.exec(output) ?? (running() ? null : 'exited'), {
+		timeoutMs,
+		intervalMs: 200,
+		what: `${pattern} in the demo's output`,
+	}).catch((error) => {
+		throw new Error(`${error.message}:\n${output}`);
+	});
+	if (found === 'exited') throw new Error(`the demo exited (${demo.exitCode}):\n${output}`);
+	return found;
 }
 
 describe('npm run demo', { timeout: 10 * 60_000 }, () => {
@@ -80,24 +73,20 @@ describe('npm run demo', { timeout: 10 * 60_000 }, () => {
 		// The same message went to the inbound queue (QueueFlag Y); the Queue Trigger example takes it off.
 		const [, queue] = /inbound queue (\S+) \(QueueFlag Y\)/.exec(output) ?? [];
 		assert.ok(queue, `the demo names its inbound queue:\n${output}`);
-		const stats = async () =>
-			await (await fetch(`${emulatorUrl}/__control/queues/stats?name=${queue}`)).json();
-		const end = Date.now() + 30_000;
-		let seen = await stats();
-		while ((seen.deleted < 1 || seen.total > 0) && Date.now() < end) {
-			await new Promise((resolve) => setTimeout(resolve, 250));
-			seen = await stats();
-		}
-		assert.ok(
-			seen.deleted >= 1 && seen.total === 0,
-			`the queue example drained it: ${JSON.stringify(seen)}`,
+		await waitFor(
+			async () => {
+				const url = `${emulatorUrl}/__control/queues/stats?name=${queue}`;
+				const seen = await (await fetch(url)).json();
+				return seen.deleted >= 1 && seen.total === 0 ? seen : null;
+			},
+			{ timeoutMs: 30_000, intervalMs: 250, what: `the queue example to drain ${queue}` },
 		);
 
 		process.kill(-demo.pid, 'SIGINT');
 		const code = await new Promise((resolve) => demo.once('exit', (exitCode) => resolve(exitCode)));
 		assert.equal(code, 0, output);
 		assert.match(output, /stopped\./);
-		assert.equal(await portAnswers(n8nPort), false, 'n8n is gone');
-		assert.equal(await portAnswers(emulatorPort), false, 'the emulator is gone');
+		assert.equal(await portFree(n8nPort), true, 'n8n is gone');
+		assert.equal(await portFree(emulatorPort), true, 'the emulator is gone');
 	});
 });
