@@ -1,4 +1,11 @@
-import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	NodeParameterValueType,
+} from 'n8n-workflow';
+
+import { itemFieldReader, type ItemFieldReader } from './itemFieldExpression';
 
 /** Whether a raw parameter value (as saved in the workflow) holds an expression anywhere. */
 function hasExpression(value: unknown): boolean {
@@ -31,8 +38,11 @@ const views = new WeakMap<IExecuteFunctions, IExecuteFunctions>();
  * A view of the execution context whose `getNodeParameter` reads a parameter that holds no
  * expression once per execution: n8n resolves every parameter on every call (resource locators
  * and collections included), which for a 100,000-item bulk send cost more CPU than sending.
- * Parameters with an expression are still read per item. Values read once are frozen, since
- * every item shares them.
+ * Values read once are frozen, since every item shares them.
+ *
+ * A top-level parameter whose expressions are all `{{ $json.field }}` reads is read from the item
+ * (see itemFieldExpression.ts). Its first read in an execution is also asked of n8n: on any
+ * difference, n8n reads it for every item. Other expressions are left to n8n for every item.
  */
 export function cachedParameters(context: IExecuteFunctions): IExecuteFunctions {
 	let view = views.get(context);
@@ -40,9 +50,38 @@ export function cachedParameters(context: IExecuteFunctions): IExecuteFunctions 
 	const raw = context.getNode().parameters;
 	const constant = new Map<string, boolean>();
 	const values = new Map<string, unknown>();
+	const fieldReaders = new Map<string, { read: ItemFieldReader; checked: boolean } | null>();
+	let items: INodeExecutionData[] | undefined;
 	const read = context.getNodeParameter.bind(context) as (
 		...args: Parameters<IExecuteFunctions['getNodeParameter']>
 	) => unknown;
+	const readItemField = (
+		name: string,
+		itemIndex: number,
+		extract: boolean,
+		nTimes: () => unknown,
+	): unknown => {
+		const key = `${name}\u0000${extract ? 'x' : ''}`;
+		let reader = fieldReaders.get(key);
+		if (reader === undefined) {
+			const fieldRead = name.includes('.') ? undefined : itemFieldReader(rawAt(raw, name));
+			reader = fieldRead ? { read: fieldRead, checked: false } : null;
+			fieldReaders.set(key, reader);
+		}
+		items ??= context.getInputData();
+		const json = items[itemIndex]?.json;
+		let value = reader && json ? reader.read(json) : undefined;
+		// n8n's extractValue takes a resource locator's value; our nodes declare no extraction regex.
+		if (extract && value && typeof value === 'object') value = (value as { value?: unknown }).value;
+		if (value === undefined || (extract && value !== null && typeof value === 'object')) {
+			return nTimes();
+		}
+		if (reader!.checked) return value;
+		const fromN8n = nTimes();
+		if (JSON.stringify(fromN8n) === JSON.stringify(value)) reader!.checked = true;
+		else fieldReaders.set(key, null);
+		return fromN8n;
+	};
 	const getNodeParameter = (
 		name: string,
 		itemIndex: number,
@@ -57,7 +96,12 @@ export function cachedParameters(context: IExecuteFunctions): IExecuteFunctions 
 		const args = [name, itemIndex, fallback, options] as Parameters<
 			IExecuteFunctions['getNodeParameter']
 		>;
-		if (!isConstant) return read(...args);
+		if (!isConstant) {
+			const { extractValue, ...otherOptions } = options ?? {};
+			return Object.keys(otherOptions).length
+				? read(...args)
+				: readItemField(name, itemIndex, extractValue === true, () => read(...args));
+		}
 		const key = `${name}\u0000${options?.extractValue ? 'x' : ''}\u0000${typeof fallback === 'object' ? JSON.stringify(fallback) : String(fallback)}`;
 		if (!values.has(key)) values.set(key, deepFreeze(read(...args)));
 		return values.get(key) as NodeParameterValueType;

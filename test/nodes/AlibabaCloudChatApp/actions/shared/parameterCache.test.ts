@@ -64,4 +64,62 @@ describe('cachedParameters', () => {
 			options.fallBackContent = 'changed';
 		}).toThrow(TypeError);
 	});
+
+	it('reads $json field expressions from the item after n8n agreed on the first read', () => {
+		const { context } = harness();
+		const read = jest.spyOn(context, 'getNodeParameter');
+		const view = cachedParameters(context);
+		const mapper = (i: number) =>
+			(view.getNodeParameter('templateVariables', i) as { value: object }).value;
+		expect([view.getNodeParameter('to', 0), view.getNodeParameter('to', 1)]).toEqual([
+			'6581234567',
+			'6581234568',
+		]);
+		expect([mapper(0), mapper(1)]).toEqual([
+			{ orderId: 'A-1', name: 'Ann' },
+			{ orderId: 'A-2', name: 'Ann' },
+		]);
+		expect(read.mock.calls.map(([name, item]) => `${name}@${item}`)).toEqual([
+			'to@0',
+			'templateVariables@0',
+		]);
+	});
+
+	it('leaves a parameter to n8n for every item once n8n read it differently', () => {
+		const { context } = harness();
+		const read = jest.spyOn(context, 'getNodeParameter').mockReturnValue('from n8n');
+		const view = cachedParameters(context);
+		expect([view.getNodeParameter('to', 0), view.getNodeParameter('to', 1)]).toEqual([
+			'from n8n',
+			'from n8n',
+		]);
+		expect(read).toHaveBeenCalledTimes(2);
+	});
+
+	it('leaves a missing field to n8n, and checks with n8n on the first item that has it', () => {
+		const { context } = harness();
+		context.getInputData()[0].json = {};
+		const read = jest.spyOn(context, 'getNodeParameter');
+		const view = cachedParameters(context);
+		expect(view.getNodeParameter('to', 0)).toBeUndefined();
+		expect(view.getNodeParameter('to', 1)).toBe('6581234568');
+		expect(view.getNodeParameter('to', 1)).toBe('6581234568');
+		expect(read).toHaveBeenCalledTimes(2);
+	});
+
+	it('reads a resource locator set to a $json field with extractValue, as n8n does', () => {
+		const { context, node } = harness();
+		node.parameters.channelId = { __rl: true, mode: 'id', value: '={{ $json.order }}' };
+		const read = jest.spyOn(context, 'getNodeParameter');
+		const view = cachedParameters(context);
+		const channel = (i: number) =>
+			view.getNodeParameter('channelId', i, '', { extractValue: true });
+		expect([channel(0), channel(1)]).toEqual(['A-1', 'A-2']);
+		expect(view.getNodeParameter('channelId', 1)).toEqual({
+			__rl: true,
+			mode: 'id',
+			value: 'A-2',
+		});
+		expect(read).toHaveBeenCalledTimes(2);
+	});
 });
