@@ -42,8 +42,8 @@ const FLOOR = 0.02;
 
 /**
  * The pace of one action for one AccessKey, shared by every execution this n8n process runs.
- * Start slots are handed out at `rate` per second to first tries and retries alike, and no more
- * than `rate` requests start in any second: when the event loop stalls, the requests that waited
+ * Start slots are handed out at `rate` per second to first tries and retries alike, and no window
+ * holds more than `rate` starts per second: when the event loop stalls, the requests that waited
  * do not go out in a burst on top of the next ones (which CAMS would throttle). When more than 5%
  * of the last second's starts were throttled, a throttled answer to a request started after the
  * last decrease lowers the rate (requests already in flight at the old rate do not count twice);
@@ -54,7 +54,7 @@ const FLOOR = 0.02;
 export class AdaptiveLimiter {
 	rate: number;
 	private nextSlot = 0;
-	/** Start times within the last window, oldest first. */
+	/** Start times within the last window (see `admit`), oldest first. */
 	private readonly starts: number[] = [];
 	/** Throttled answers within the last window, oldest first. */
 	private readonly throttles: number[] = [];
@@ -82,16 +82,23 @@ export class AdaptiveLimiter {
 		return await this.admit();
 	}
 
-	/** Starts now if fewer than `rate` requests started in the last window, else when one expires. */
+	/**
+	 * Starts now unless the last `ceil(rate)` starts fall within `ceil(rate) / rate` seconds; else
+	 * when the oldest of them leaves that window. It holds the pace at `rate` through event-loop
+	 * stalls without rounding it down: at 9.8/s (the 10/s bulk-send quota with headroom) a count of
+	 * whole starts per second allowed 9, a tenth under the quota.
+	 */
 	private async admit(): Promise<number> {
 		for (;;) {
 			const now = Date.now();
-			prune(this.starts, now);
-			if (this.starts.length < Math.max(1, Math.floor(this.rate))) {
+			const limit = Math.max(1, Math.ceil(this.rate));
+			const windowMs = Math.max(WINDOW_MS, (limit / this.rate) * 1000);
+			prune(this.starts, now, windowMs);
+			if (this.starts.length < limit) {
 				this.starts.push(now);
 				return now;
 			}
-			await sleep(this.starts[0] + WINDOW_MS - now + 1);
+			await sleep(this.starts[this.starts.length - limit] + windowMs - now + 1);
 		}
 	}
 
@@ -99,9 +106,8 @@ export class AdaptiveLimiter {
 	throttled(startedAt: number): void {
 		const now = Date.now();
 		this.throttles.push(now);
-		prune(this.throttles, now);
-		prune(this.starts, now);
-		const share = this.throttles.length / Math.max(1, this.starts.length);
+		prune(this.throttles, now, WINDOW_MS);
+		const share = this.throttles.length / Math.max(1, countSince(this.starts, now - WINDOW_MS));
 		if (startedAt < this.lastDecrease || share <= CONGESTION_SHARE) return;
 		this.climb(now);
 		this.rate = Math.max(this.ceiling * FLOOR, this.rate * DECREASE);
@@ -111,10 +117,16 @@ export class AdaptiveLimiter {
 }
 
 /** Drops the times that left the window (they are in order, oldest first). */
-function prune(times: number[], now: number): void {
+function prune(times: number[], now: number, windowMs: number): void {
 	let expired = 0;
-	while (expired < times.length && times[expired] <= now - WINDOW_MS) expired++;
+	while (expired < times.length && times[expired] <= now - windowMs) expired++;
 	if (expired > 0) times.splice(0, expired);
+}
+
+function countSince(times: number[], since: number): number {
+	let count = 0;
+	for (let i = times.length - 1; i >= 0 && times[i] > since; i--) count++;
+	return count;
 }
 
 /** Module state: one limiter per AccessKey ID and action, for as long as the n8n process runs. */

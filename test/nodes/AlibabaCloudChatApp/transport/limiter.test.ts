@@ -68,6 +68,26 @@ describe('sliding window', () => {
 	});
 });
 
+describe('small quotas', () => {
+	afterEach(() => jest.useRealTimers());
+
+	it('keeps the pace of a rate under 10/s instead of rounding it down to whole starts per second', async () => {
+		jest.useFakeTimers({ now: 1_000_000 });
+		const limiter = new AdaptiveLimiter(9.8); // the 10/s bulk-send quota with headroom
+		const starts: number[] = [];
+		const all = Promise.all(
+			Array.from({ length: 31 }, async () => starts.push(await limiter.acquire())),
+		);
+		await jest.advanceTimersByTimeAsync(10_000);
+		await all;
+		starts.sort((a, b) => a - b);
+		// 30 intervals at 9.8/s: ~3,061 ms. Nine whole starts per second took ~3,300 ms.
+		expect(starts[30] - starts[0]).toBeLessThan(3_100);
+		for (let i = 10; i < starts.length; i++)
+			expect(starts[i] - starts[i - 10]).toBeGreaterThanOrEqual(1_020);
+	});
+});
+
 describe('congestion signal', () => {
 	afterEach(() => jest.restoreAllMocks());
 
