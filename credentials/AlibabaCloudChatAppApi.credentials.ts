@@ -100,7 +100,7 @@ export class AlibabaCloudChatAppApi implements ICredentialType {
 		} catch (error) {
 			throw new UserError((error as Error).message);
 		}
-		const headers = { 'x-acs-version': CAMS_API_VERSION, ...(requestOptions.headers ?? {}) };
+		const headers = Object.assign({ 'x-acs-version': CAMS_API_VERSION }, requestOptions.headers);
 		const { url, baseURL, method, qs, body } = requestOptions;
 		const signed = buildSignedRequest({ url, baseURL, method, qs, body, headers }, endpoint, keys);
 		// The URL already carries the encoded query and the absolute endpoint; nothing may re-add them,

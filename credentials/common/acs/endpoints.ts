@@ -12,6 +12,11 @@ export function regionEndpoint(region: string): string {
 	return `https://cams.${region}.aliyuncs.com`;
 }
 
+/** Built once: the signer looks its endpoint up per request, and a string built anew is hashed anew. */
+const REGION_ENDPOINTS = new Map<string, string>(
+	CAMS_REGIONS.map(({ value }) => [value, regionEndpoint(value)]),
+);
+
 /** `http(s)://host[:port]`, where host is a name, an IPv4 address or a bracketed IPv6 address. */
 const CUSTOM_ENDPOINT_PATTERN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i;
 
@@ -47,5 +52,6 @@ export function resolveEndpoint(region: string, customEndpoint?: string): string
 		}
 		return trimmed;
 	}
-	return regionEndpoint(region || CAMS_REGIONS[0].value);
+	const known = REGION_ENDPOINTS.get(region || CAMS_REGIONS[0].value);
+	return known ?? regionEndpoint(region);
 }

@@ -1,5 +1,5 @@
 import { canonicalQueryFromEncoded, formEncode, percentEncode } from './encoding';
-import { signAcs3, type AcsKeys } from './signer';
+import { signAcs3Into, type AcsKeys } from './signer';
 
 /** The request fields the signer needs; a structural subset of n8n's `IHttpRequestOptions`. */
 export interface SignableRequest {
@@ -109,13 +109,12 @@ export function buildSignedRequest(
 		headers['content-type'] = 'application/x-www-form-urlencoded';
 	}
 	const method = (request.method ?? 'POST').toUpperCase();
-	const signedHeaders = signAcs3({
+	const signedHeaders = signAcs3Into(headers, {
 		method,
 		host,
 		path,
 		query,
 		canonicalQuery: canonicalQueryFromEncoded(encoded),
-		headers,
 		body: body ?? '',
 		keys,
 		date: fixed.date,

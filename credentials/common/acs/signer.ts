@@ -1,6 +1,6 @@
 import { createHash, createHmac, hash, randomBytes } from 'node:crypto';
 
-import { canonicalQueryString } from './encoding';
+import { canonicalQueryString, sortByCodeUnits } from './encoding';
 
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
@@ -140,13 +140,13 @@ export function canonicalRequest(
 	return canonicalRequestWith(method, path, canonicalQueryString(query), headers, hashedPayload);
 }
 
-function canonicalRequestWith(
-	method: string,
-	path: string,
-	canonicalQuery: string,
-	headers: Record<string, string>,
-	hashedPayload: string,
-): { canonical: string; signedHeaders: string } {
+interface HeaderBlock {
+	canonicalHeaders: string;
+	signedHeaders: string;
+}
+
+/** The signed headers of names that are not all lower case (one may repeat in another case). */
+function mixedCaseHeaderBlock(headers: Record<string, string>): HeaderBlock {
 	const signed: Array<[string, string]> = [];
 	for (const name in headers) {
 		const lower = name.toLowerCase();
@@ -154,11 +154,33 @@ function canonicalRequestWith(
 	}
 	signed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	let canonicalHeaders = '';
-	let signedHeaders = '';
-	for (const [name, value] of signed) {
-		canonicalHeaders += `${name}:${value}\n`;
-		signedHeaders += signedHeaders ? `;${name}` : name;
+	for (const [name, value] of signed) canonicalHeaders += `${name}:${value}\n`;
+	return { canonicalHeaders, signedHeaders: signed.map(([name]) => name).join(';') };
+}
+
+/** The signed headers, sorted by lower-case name, as `name:value` lines and as a `;` list. */
+function headerBlock(headers: Record<string, string>): HeaderBlock {
+	const names: string[] = [];
+	for (const name in headers) {
+		const lower = name.toLowerCase();
+		if (lower !== name) return mixedCaseHeaderBlock(headers);
+		if (isSignedHeader(lower)) names.push(lower);
 	}
+	// The request builder sends lower-case names only, so names sort alone, without value pairs.
+	sortByCodeUnits(names, (name) => name);
+	let canonicalHeaders = '';
+	for (const name of names) canonicalHeaders += `${name}:${String(headers[name]).trim()}\n`;
+	return { canonicalHeaders, signedHeaders: names.join(';') };
+}
+
+function canonicalRequestWith(
+	method: string,
+	path: string,
+	canonicalQuery: string,
+	headers: Record<string, string>,
+	hashedPayload: string,
+): { canonical: string; signedHeaders: string } {
+	const { canonicalHeaders, signedHeaders } = headerBlock(headers);
 	const canonical = `${method.toUpperCase()}\n${path}\n${canonicalQuery}\n${canonicalHeaders}\n${signedHeaders}\n${hashedPayload}`;
 	return { canonical, signedHeaders };
 }
@@ -169,11 +191,21 @@ function canonicalRequestWith(
  * ones). The secret only keys the HMAC; it is never part of what is returned.
  */
 export function signAcs3(input: Acs3SignInput): Record<string, string> {
+	return signAcs3Into(Object.assign({}, input.headers), input);
+}
+
+/**
+ * `signAcs3` adding the signature headers to `headers` itself: the request builder hands over
+ * a headers object it has just made, so the per-request copy is skipped.
+ */
+export function signAcs3Into(
+	headers: Record<string, string>,
+	input: Omit<Acs3SignInput, 'headers'>,
+): Record<string, string> {
 	const { keys } = input;
 	const hashedPayload = sha256Hex(input.body);
 	// Assigned one by one: an object literal that spreads and then adds keys takes a slow path in V8
 	// that costs more than the whole signature.
-	const headers: Record<string, string> = Object.assign({}, input.headers);
 	headers.host = input.host;
 	headers['x-acs-date'] = input.date ?? currentTimestamp();
 	headers['x-acs-signature-nonce'] = input.nonce ?? makeNonce();

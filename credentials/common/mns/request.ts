@@ -10,7 +10,8 @@ export interface MnsHttpRequest {
 
 /** Queue requests announce themselves with the x-mns-version header; everything else is a CAMS call. */
 export function isMnsRequest(request: { headers?: Record<string, unknown> }): boolean {
-	return Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'x-mns-version');
+	for (const name in request.headers) if (name.toLowerCase() === 'x-mns-version') return true;
+	return false;
 }
 
 /**

@@ -2,10 +2,10 @@ import querystring from 'node:querystring';
 
 import {
 	canonicalQueryString,
-	compareCodeUnits,
 	formDecode,
 	formEncode,
 	percentEncode,
+	sortByCodeUnits,
 } from '../../../../credentials/common/acs/encoding';
 import { formDecodePairs, rfc3986 } from '../../../helpers/acs3Verify';
 import { PUNCTUATION, SPECIAL, UNICODE } from '../../../helpers/camsSigningCases';
@@ -106,11 +106,13 @@ describe('formDecode', () => {
 	});
 });
 
-describe('compareCodeUnits and canonicalQueryString', () => {
+describe('sortByCodeUnits and canonicalQueryString', () => {
 	it('sorts keys like Array#sort (UTF-16 code units, never locale)', () => {
 		const keys = ['b', 'B', 'a', 'A', '_x', 'Z', 'é', 'e', 'Page', 'PageSize', 'Pag', '10', '9'];
-		expect([...keys].sort(compareCodeUnits)).toEqual([...keys].sort());
-		expect(compareCodeUnits('a', 'a')).toBe(0);
+		expect(sortByCodeUnits([...keys], (key) => key)).toEqual([...keys].sort());
+		const astral = ['\u{1F600}', '\uFFFF', 'x-acs-date', 'x-acs-', 'host', 'content-type', ''];
+		expect(sortByCodeUnits([...astral], (key) => key)).toEqual([...astral].sort());
+		expect(sortByCodeUnits([], (key: string) => key)).toEqual([]);
 	});
 
 	it('sorts by key, writes the key raw and the value RFC 3986 encoded', () => {

@@ -283,7 +283,7 @@ function randomString(random: () => number, max = 24): string {
 }
 
 describe('signAcs3 matches openapi-util.getAuthorization', () => {
-	it('on 300 random requests (query values, header values, bodies, STS)', () => {
+	it('on 300 random requests (query values, header names and values, bodies, STS)', () => {
 		const random = prng(20200606);
 		for (let i = 0; i < 300; i++) {
 			const query: Array<[string, string]> = [];
@@ -305,6 +305,8 @@ describe('signAcs3 matches openapi-util.getAuthorization', () => {
 			};
 			if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
 			if (random() < 0.3) headers['x-acs-extra'] = `  padded ${i}  `;
+			// Mixed-case names take the signer's other canonicalisation path.
+			if (random() < 0.3) headers['X-Acs-Mixed'] = `mixed ${i}`;
 			const input = {
 				method: 'POST',
 				host: `127.0.0.1:${1000 + i}`,
