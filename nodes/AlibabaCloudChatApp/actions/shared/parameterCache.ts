@@ -59,7 +59,7 @@ export function cachedParameters(context: IExecuteFunctions): IExecuteFunctions 
 		name: string,
 		itemIndex: number,
 		extract: boolean,
-		nTimes: () => unknown,
+		askN8n: () => unknown,
 	): unknown => {
 		const key = `${name}\u0000${extract ? 'x' : ''}`;
 		let reader = fieldReaders.get(key);
@@ -70,15 +70,16 @@ export function cachedParameters(context: IExecuteFunctions): IExecuteFunctions 
 		}
 		items ??= context.getInputData();
 		const json = items[itemIndex]?.json;
-		let value = reader && json ? reader.read(json) : undefined;
+		if (!reader || !json) return askN8n();
+		let value = reader.read(json);
 		// n8n's extractValue takes a resource locator's value; our nodes declare no extraction regex.
 		if (extract && value && typeof value === 'object') value = (value as { value?: unknown }).value;
 		if (value === undefined || (extract && value !== null && typeof value === 'object')) {
-			return nTimes();
+			return askN8n();
 		}
-		if (reader!.checked) return value;
-		const fromN8n = nTimes();
-		if (JSON.stringify(fromN8n) === JSON.stringify(value)) reader!.checked = true;
+		if (reader.checked) return value;
+		const fromN8n = askN8n();
+		if (JSON.stringify(fromN8n) === JSON.stringify(value)) reader.checked = true;
 		else fieldReaders.set(key, null);
 		return fromN8n;
 	};
