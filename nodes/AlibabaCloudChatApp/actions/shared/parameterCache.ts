@@ -34,6 +34,15 @@ function deepFreeze<T>(value: T): T {
 
 const views = new WeakMap<IExecuteFunctions, IExecuteFunctions>();
 
+/** The items `$json` refers to; none (so n8n evaluates) where the context has no main input. */
+function inputItems(context: IExecuteFunctions): INodeExecutionData[] {
+	try {
+		return context.getInputData() ?? [];
+	} catch {
+		return [];
+	}
+}
+
 /**
  * A view of the execution context whose `getNodeParameter` reads a parameter that holds no
  * expression once per execution: n8n resolves every parameter on every call (resource locators
@@ -68,7 +77,7 @@ export function cachedParameters(context: IExecuteFunctions): IExecuteFunctions 
 			reader = fieldRead ? { read: fieldRead, checked: false } : null;
 			fieldReaders.set(key, reader);
 		}
-		items ??= context.getInputData();
+		items ??= inputItems(context);
 		const json = items[itemIndex]?.json;
 		if (!reader || !json) return askN8n();
 		let value = reader.read(json);

@@ -122,4 +122,18 @@ describe('cachedParameters', () => {
 		});
 		expect(read).toHaveBeenCalledTimes(2);
 	});
+
+	it('leaves $json reads to n8n where the context gives no input items', () => {
+		const { context } = harness();
+		jest.spyOn(context, 'getInputData').mockImplementation(() => {
+			throw new Error('Could not get input with given index');
+		});
+		const read = jest.spyOn(context, 'getNodeParameter');
+		const view = cachedParameters(context);
+		expect([view.getNodeParameter('to', 0), view.getNodeParameter('to', 1)]).toEqual([
+			'6581234567',
+			'6581234568',
+		]);
+		expect(read).toHaveBeenCalledTimes(2);
+	});
 });
