@@ -140,37 +140,28 @@ export function canonicalRequest(
 	return canonicalRequestWith(method, path, canonicalQueryString(query), headers, hashedPayload);
 }
 
-interface HeaderBlock {
+const pairName = (pair: [string, string]) => pair[0];
+
+/** The signed headers, sorted by lower-case name, as `name:value` lines and as a `;` list. */
+function headerBlock(headers: Record<string, string>): {
 	canonicalHeaders: string;
 	signedHeaders: string;
-}
-
-/** The signed headers of names that are not all lower case (one may repeat in another case). */
-function mixedCaseHeaderBlock(headers: Record<string, string>): HeaderBlock {
+} {
 	const signed: Array<[string, string]> = [];
 	for (const name in headers) {
 		const lower = name.toLowerCase();
 		if (isSignedHeader(lower)) signed.push([lower, String(headers[name]).trim()]);
 	}
-	signed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	// A stable sort (names in two cases stay in their order) without `Array#sort`'s set-up cost,
+	// which for a request's handful of headers was a tenth of the signing time.
+	sortByCodeUnits(signed, pairName);
 	let canonicalHeaders = '';
-	for (const [name, value] of signed) canonicalHeaders += `${name}:${value}\n`;
-	return { canonicalHeaders, signedHeaders: signed.map(([name]) => name).join(';') };
-}
-
-/** The signed headers, sorted by lower-case name, as `name:value` lines and as a `;` list. */
-function headerBlock(headers: Record<string, string>): HeaderBlock {
-	const names: string[] = [];
-	for (const name in headers) {
-		const lower = name.toLowerCase();
-		if (lower !== name) return mixedCaseHeaderBlock(headers);
-		if (isSignedHeader(lower)) names.push(lower);
+	let signedHeaders = '';
+	for (const [name, value] of signed) {
+		canonicalHeaders += `${name}:${value}\n`;
+		signedHeaders += signedHeaders ? `;${name}` : name;
 	}
-	// The request builder sends lower-case names only, so names sort alone, without value pairs.
-	sortByCodeUnits(names, (name) => name);
-	let canonicalHeaders = '';
-	for (const name of names) canonicalHeaders += `${name}:${String(headers[name]).trim()}\n`;
-	return { canonicalHeaders, signedHeaders: names.join(';') };
+	return { canonicalHeaders, signedHeaders };
 }
 
 function canonicalRequestWith(
