@@ -6,7 +6,7 @@ import {
 	type CompactSeenStore,
 	type SeenMap,
 } from './seenStore';
-import { stillSeen } from './seenWindow';
+import { stillSeen, trimOldest } from './seenWindow';
 import type { ChatAppEvent } from './types';
 
 /**
@@ -69,15 +69,13 @@ function inTimeOrder(seen: SeenMap): boolean {
 }
 
 /** Keeps the newest `maxKeys`, rebuilt oldest first so that later inserts stay in time order. */
-function capKeys(seen: SeenMap, maxKeys: number): void {
+function capKeys(seen: SeenMap, now: number, limits: DedupeLimits): void {
+	const { maxKeys } = limits;
 	if (seen.size <= maxKeys) return;
-	// The usual case, a new key at the cap: the oldest entries come first, so drop those without a sort.
+	// The usual case, a new key at the cap: the oldest entries come first, so the window's own
+	// trim drops them without a sort.
 	if (inTimeOrder(seen)) {
-		let excess = seen.size - maxKeys;
-		for (const hash of seen.keys()) {
-			if (excess-- <= 0) break;
-			seen.delete(hash);
-		}
+		trimOldest(seen, now, limits);
 		return;
 	}
 	const newest = [...seen].sort((a, b) => a[1] - b[1]).slice(-maxKeys);
@@ -115,7 +113,8 @@ export function claimFreshEvents(
 	now: number,
 	options: ClaimOptions = {},
 ): ClaimResult {
-	const { maxKeys, ttlMs } = options.limits ?? DEDUPE_LIMITS;
+	const limits = options.limits ?? DEDUPE_LIMITS;
+	const { ttlMs } = limits;
 	const state = scopeState(options.scope);
 	const { seen } = state;
 	dropExpired(seen, now, ttlMs);
@@ -136,7 +135,7 @@ export function claimFreshEvents(
 		}
 		fresh.push(event);
 	}
-	capKeys(seen, maxKeys);
+	capKeys(seen, now, limits);
 	if (!state.dirty) {
 		state.synced = storeText(stored);
 		return { fresh };
